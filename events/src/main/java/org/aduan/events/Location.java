@@ -1,0 +1,21 @@
+package org.aduan.events;
+
+import java.util.Optional;
+
+/**
+ * Where the complaint is about.
+ *
+ * @param regionCode  a Kemendagri code: province {@code 32}, regency/city {@code 32.73}, district
+ *                    {@code 32.73.01} or village {@code 32.73.01.1001}
+ * @param description free-text place description given by the citizen
+ */
+public record Location(Optional<String> regionCode, Optional<String> description) {
+    public Location {
+        regionCode = regionCode == null ? Optional.empty() : regionCode;
+        description = description == null ? Optional.empty() : description;
+    }
+
+    public static Location none() {
+        return new Location(Optional.empty(), Optional.empty());
+    }
+}

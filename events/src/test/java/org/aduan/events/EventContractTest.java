@@ -1,0 +1,146 @@
+package org.aduan.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.aduan.events.identity.IdentitySeal;
+import org.aduan.events.identity.PinHash;
+import org.aduan.events.identity.Reporter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+class EventContractTest {
+
+    static final String ID = UUID.randomUUID().toString();
+    static final Instant AT = Instant.parse("2026-11-23T03:04:05.123Z");
+    static final IdentitySeal SEAL = new IdentitySeal("test-1", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+
+    static Stream<Arguments> events() {
+        Reporter reporter = new Reporter(Optional.of("Siti Rahmawati"), Optional.of("+6281234567890"),
+                Optional.empty(), Optional.empty());
+        return Stream.of(
+                Arguments.of(new ComplaintSubmitted(ID, "ADN-7KQ2-M9XD", PinHash.hash("123456"), AT, Channel.WEB,
+                        Optional.of("pemda-32"), "id", Optional.of("Jalan rusak"), "Jalan berlubang di depan pasar",
+                        Optional.of("infrastruktur"), new Location(Optional.of("32.73"), Optional.of("Jl. Merdeka")),
+                        false, true, Optional.of(SEAL.seal(reporter))), "complaint-submitted.v1.json"),
+                Arguments.of(new ComplaintSubmitted(ID, "ADN-7KQ2-M9XD", PinHash.hash("999999"), AT, Channel.SMS,
+                        Optional.empty(), "en", Optional.empty(), "Broken street light", Optional.empty(),
+                        Location.none(), true, false, Optional.empty()), "complaint-submitted.v1.json"),
+                Arguments.of(new ComplaintRouted(ID, "pemda-32.73", AT, "region-regency",
+                        List.of("region code 32.73 is a regency/city"), 0.9, Optional.of("pemda-32")),
+                        "complaint-routed.v1.json"),
+                Arguments.of(new ComplaintNeedsTriage(ID, AT, List.of("no region code")), "complaint-triage.v1.json"),
+                Arguments.of(new ComplaintStatusChanged(ID, "ROUTED", Optional.of("RECEIVED"),
+                        Optional.of("pemda-32.73"), AT, "system", Optional.empty()),
+                        "complaint-status-changed.v1.json"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void everyEventSurvivesTheRoundTripAndMatchesItsSchema(ComplaintEvent event, String schemaFile) throws Exception {
+        String json = EventJson.write(event);
+
+        assertThat(EventJson.read(json, event.type())).isEqualTo(event);
+        Set<ValidationMessage> errors = schema(schemaFile).validate(EventJson.mapper().readTree(json));
+        assertThat(errors).as(json).isEmpty();
+        assertThat(json).doesNotContain("\"type\"").doesNotContain("null");
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void consumerToleratesFieldsItDoesNotKnow(ComplaintEvent event, String schemaFile) throws Exception {
+        ObjectNode tree = (ObjectNode) EventJson.mapper().readTree(EventJson.write(event));
+        tree.put("addedInV1_1", "something new");
+        tree.putObject("nested").put("x", 1);
+
+        assertThat(EventJson.read(tree.toString(), event.type())).isEqualTo(event);
+    }
+
+    @Test
+    void schemaRejectsAnEventMissingARequiredField() throws Exception {
+        ObjectNode tree = (ObjectNode) EventJson.mapper().readTree(EventJson.write(
+                new ComplaintNeedsTriage(ID, AT, List.of("no region"))));
+        tree.remove("triagedAt");
+
+        assertThat(schema("complaint-triage.v1.json").validate(tree)).isNotEmpty();
+    }
+
+    @Test
+    void unknownEventTypeIsMalformed() {
+        assertThatThrownBy(() -> EventJson.read("{}", "aduan.complaint.exploded.v9"))
+                .isInstanceOf(EventJson.MalformedEventException.class);
+    }
+
+    @Test
+    void cloudEventsHeadersRoundTrip() {
+        ComplaintRouted routed = new ComplaintRouted(ID, "pemda-32", AT, "region-province", List.of(), 1.0,
+                Optional.empty());
+        EventEnvelope envelope = EventEnvelope.of(routed, "/aduan/routing-service", AT);
+
+        var headers = envelope.toHeaders();
+
+        assertThat(new String(headers.lastHeader("ce_specversion").value())).isEqualTo("1.0");
+        assertThat(new String(headers.lastHeader("ce_type").value())).isEqualTo("aduan.complaint.routed.v1");
+        assertThat(EventEnvelope.fromHeaders(headers)).isEqualTo(envelope);
+        assertThat(envelope.subject()).isEqualTo(ID);
+    }
+
+    @Test
+    void envelopeWithoutIdIsMalformed() {
+        var headers = EventEnvelope.of(new ComplaintNeedsTriage(ID, AT, List.of("x")), "/aduan/test", AT).toHeaders();
+        headers.remove("ce_id");
+
+        assertThatThrownBy(() -> EventEnvelope.fromHeaders(headers))
+                .isInstanceOf(EventJson.MalformedEventException.class).hasMessageContaining("ce_id");
+    }
+
+    @Test
+    void sealedReporterOpensOnlyWithTheKeyAndHidesTheIdentity() {
+        Reporter reporter = new Reporter(Optional.of("Budi Santoso"), Optional.of("+628111"), Optional.of("budi@example.id"),
+                Optional.empty());
+
+        var sealed = SEAL.seal(reporter);
+
+        assertThat(sealed.ciphertext()).doesNotContain("Budi");
+        assertThat(SEAL.open(sealed)).isEqualTo(reporter);
+        IdentitySeal otherKey = new IdentitySeal("test-1", "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=");
+        assertThatThrownBy(() -> otherKey.open(sealed)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void pinHashMatchesOnlyTheRightPin() {
+        String hash = PinHash.hash("482913");
+
+        assertThat(hash).doesNotContain("482913");
+        assertThat(PinHash.matches("482913", hash)).isTrue();
+        assertThat(PinHash.matches("482914", hash)).isFalse();
+        assertThat(PinHash.matches("482913", "garbage")).isFalse();
+    }
+
+    private static JsonSchema schema(String file) throws Exception {
+        try (InputStream in = EventContractTest.class.getResourceAsStream("/schemas/" + file)) {
+            assertThat(in).as(file).isNotNull();
+            JsonNode node = EventJson.mapper().readTree(in);
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node, config);
+        }
+    }
+}
