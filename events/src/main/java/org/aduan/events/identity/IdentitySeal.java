@@ -32,6 +32,10 @@ public final class IdentitySeal {
         this.key = new SecretKeySpec(raw, "AES");
     }
 
+    public String keyId() {
+        return keyId;
+    }
+
     public SealedIdentity seal(Reporter reporter) {
         try {
             byte[] iv = new byte[IV_BYTES];

@@ -1,0 +1,96 @@
+package org.aduan.intake.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Publishes outbox rows to Kafka and marks them published once the broker has acknowledged them
+ * ({@code acks=all}, idempotent producer). The request path publishes its own row at once; the
+ * scheduled sweep catches whatever a crash or a broker outage left behind.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Rows younger than this belong to a request that is still publishing them itself. */
+    private static final Duration SWEEP_GRACE = Duration.ofSeconds(5);
+    private static final int BATCH = 200;
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    MutinyEmitter<String> emitter;
+
+    @Inject
+    EntityManager em;
+
+    /** Sends one row and waits for the broker's ack; throws if it does not come within {@code timeout}. */
+    public void publish(OutboxEvent row, Duration timeout) {
+        send(row, timeout);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE outbox_event SET published_at = now() WHERE id = :id AND published_at IS NULL")
+                .setParameter("id", row.id).executeUpdate());
+    }
+
+    /**
+     * Drops a row that could not be published, unless the sweep published it meanwhile.
+     *
+     * @return true when the row was dropped (the event never reached the broker from here)
+     */
+    public boolean withdraw(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "DELETE FROM outbox_event WHERE id = :id AND published_at IS NULL")
+                .setParameter("id", id).executeUpdate()) == 1;
+    }
+
+    @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (published == BATCH);
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox sweep failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private int publishBatch() {
+        List<OutboxEvent> rows = em.createNativeQuery(
+                "SELECT * FROM outbox_event WHERE published_at IS NULL AND occurred_at < :cutoff "
+                        + "ORDER BY seq LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED", OutboxEvent.class)
+                .setParameter("cutoff", Instant.now().minus(SWEEP_GRACE))
+                .getResultList();
+        for (OutboxEvent row : rows) {
+            send(row, Duration.ofSeconds(10));
+            row.publishedAt = Instant.now();
+            LOG.infof("complaintId=%s published %s from the outbox sweep", row.eventKey, row.eventType);
+        }
+        return rows.size();
+    }
+
+    private void send(OutboxEvent row, Duration timeout) {
+        Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.eventKey)
+                .withHeaders(row.envelope().toHeaders())
+                .build());
+        emitter.sendMessage(message).await().atMost(timeout);
+    }
+}

@@ -1,0 +1,161 @@
+package org.aduan.intake.submission;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.aduan.events.Channel;
+import org.aduan.events.ComplaintSubmitted;
+import org.aduan.events.Topics;
+import org.aduan.events.identity.IdentitySeal;
+import org.aduan.events.identity.PinHash;
+import org.aduan.events.identity.Reporter;
+import org.aduan.events.identity.SealedIdentity;
+import org.aduan.intake.outbox.OutboxEvent;
+import org.aduan.intake.outbox.OutboxRelay;
+import org.aduan.intake.problem.Problem;
+import org.aduan.intake.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Accepts a complaint: stores it and its {@code ComplaintSubmitted} event in one transaction, then
+ * publishes the event and answers only once the broker has it. If the broker cannot take it in time,
+ * the complaint is withdrawn and the citizen is asked to try again, so a "received" is never a lie
+ * and a failure never leaves a half-accepted complaint behind.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionService.class);
+    static final String SOURCE = "/aduan/intake-service";
+
+    private final OutboxRelay relay;
+    private final IdentitySeal seal;
+    private final Duration publishTimeout;
+    private final String trackingUrl;
+
+    SubmissionService(OutboxRelay relay, IdentitySeal seal,
+            @ConfigProperty(name = "aduan.intake.publish-timeout") Duration publishTimeout,
+            @ConfigProperty(name = "aduan.intake.public-tracking-url") String trackingUrl) {
+        this.relay = relay;
+        this.seal = seal;
+        this.publishTimeout = publishTimeout;
+        this.trackingUrl = trackingUrl;
+    }
+
+    Receipt submit(ComplaintRequest request, Channel channel, Optional<String> idempotencyKey) {
+        if (idempotencyKey.isPresent()) {
+            Optional<Receipt> earlier = replay(idempotencyKey.get());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        String pin = TrackingCodes.newPin();
+        Stored stored;
+        try {
+            stored = QuarkusTransaction.requiringNew().call(() -> store(request, channel, idempotencyKey, pin));
+        } catch (PersistenceException e) {
+            // A concurrent request with the same Idempotency-Key won the race: answer as it did.
+            return idempotencyKey.flatMap(this::replay).orElseThrow(() -> e);
+        }
+        try {
+            relay.publish(stored.event(), publishTimeout);
+        } catch (RuntimeException e) {
+            if (relay.withdraw(stored.event().id)) {
+                QuarkusTransaction.requiringNew().run(() -> ComplaintEntity.deleteById(stored.complaint().id));
+                LOG.warnf("complaintId=%s withdrawn: the broker did not acknowledge it (%s)", stored.complaint().id,
+                        e.getMessage());
+                throw new ProblemException(Problem.of("temporarily-unavailable",
+                        "Service temporarily unavailable", Response.Status.SERVICE_UNAVAILABLE,
+                        "Your complaint could not be recorded right now and nothing was saved; please send it again "
+                                + "in a minute. / Aduan Anda belum dapat dicatat dan tidak ada yang tersimpan; "
+                                + "silakan kirim ulang sebentar lagi."));
+            }
+            // The outbox sweep published it meanwhile: the broker has it.
+        }
+        LOG.infof("complaintId=%s accepted on %s", stored.complaint().id, channel);
+        return receipt(stored.complaint(), pin);
+    }
+
+    Optional<Receipt> find(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> ComplaintEntity.<ComplaintEntity>findByIdOptional(id))
+                .map(c -> receipt(c, null));
+    }
+
+    private Stored store(ComplaintRequest request, Channel channel, Optional<String> idempotencyKey, String pin) {
+        ComplaintEntity c = new ComplaintEntity();
+        c.id = UUID.randomUUID();
+        c.trackingCode = uniqueTrackingCode();
+        c.idempotencyKey = idempotencyKey.orElse(null);
+        c.pinSealed = idempotencyKey.isPresent() ? sealPin(pin).ciphertext() : null;
+        c.channel = channel.name();
+        c.entryAgency = request.entryAgency().orElse(null);
+        c.language = request.language();
+        c.title = request.title().orElse(null);
+        c.text = request.text();
+        c.category = request.category().orElse(null);
+        c.regionCode = request.location().regionCode().orElse(null);
+        c.locationDescription = request.location().description().orElse(null);
+        c.anonymous = request.anonymous();
+        c.confidential = request.confidential();
+        Optional<SealedIdentity> reporter = request.reporter().isEmpty()
+                ? Optional.empty()
+                : Optional.of(seal.seal(request.reporter()));
+        c.reporterSealed = reporter.map(SealedIdentity::ciphertext).orElse(null);
+        c.submittedAt = Instant.now();
+        c.persist();
+        ComplaintSubmitted event = new ComplaintSubmitted(c.id.toString(), c.trackingCode, PinHash.hash(pin),
+                c.submittedAt, channel, request.entryAgency(), c.language, request.title(), c.text,
+                request.category(), request.location(), c.anonymous, c.confidential, reporter);
+        OutboxEvent row = OutboxEvent.record(Topics.SUBMITTED, event, SOURCE, c.submittedAt);
+        return new Stored(c, row);
+    }
+
+    private Optional<Receipt> replay(String idempotencyKey) {
+        return QuarkusTransaction.requiringNew().call(() -> ComplaintEntity.byIdempotencyKey(idempotencyKey))
+                .map(c -> receipt(c, c.pinSealed == null ? null : openPin(c.pinSealed)));
+    }
+
+    private static String uniqueTrackingCode() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String code = TrackingCodes.newCode();
+            if (!ComplaintEntity.trackingCodeTaken(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free tracking code after 5 attempts");
+    }
+
+    private Receipt receipt(ComplaintEntity c, String pin) {
+        return new Receipt(c.id, c.trackingCode, pin, "RECEIVED", c.submittedAt,
+                Receipt.acknowledgement(c.language, c.trackingCode), URI.create(trackingUrl + "/" + c.trackingCode));
+    }
+
+    private SealedIdentity sealPin(String pin) {
+        return seal.seal(new Reporter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(pin)));
+    }
+
+    private String openPin(String sealedPin) {
+        return seal.open(new SealedIdentity(seal.keyId(), sealedPin)).channelAddress().orElse(null);
+    }
+
+    /** PINs are kept sealed only for idempotent replays of the same request; after a day they go. */
+    @Scheduled(every = "1h", delayed = "1m")
+    void forgetOldPins() {
+        QuarkusTransaction.requiringNew().run(() -> ComplaintEntity.update(
+                "pinSealed = null where pinSealed is not null and submittedAt < ?1",
+                Instant.now().minus(Duration.ofDays(1))));
+    }
+
+    private record Stored(ComplaintEntity complaint, OutboxEvent event) {
+    }
+}
