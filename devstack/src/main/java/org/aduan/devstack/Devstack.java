@@ -24,7 +24,12 @@ public final class Devstack {
     private Devstack() {
     }
 
+    /** Kept referenced: java.util.logging forgets levels of loggers nobody holds. */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.apache.kafka"),
+            Logger.getLogger("io.zonky"));
+
     public static void main(String[] args) throws Exception {
+        QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
         String command = args.length == 0 ? "up" : args[0];
         switch (command) {
             case "up" -> run(true);

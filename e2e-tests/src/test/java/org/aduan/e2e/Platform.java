@@ -1,0 +1,125 @@
+package org.aduan.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.aduan.devstack.AduanService;
+import org.aduan.devstack.Infrastructure;
+import org.aduan.devstack.ServiceLauncher;
+import org.aduan.events.EventJson;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The whole platform as the tests see it: real servers, the five packaged services, HTTP. */
+final class Platform implements AutoCloseable {
+
+    private static Platform started;
+
+    final Infrastructure infra;
+    final ServiceLauncher services;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Platform(Infrastructure infra, ServiceLauncher services) {
+        this.infra = infra;
+        this.services = services;
+    }
+
+    /** Started once per test JVM, stopped when it exits. */
+    static synchronized Platform get() {
+        if (started == null) {
+            Path target = Path.of("target").toAbsolutePath();
+            Infrastructure infra = Infrastructure.forTests(target.resolve("devstack-e2e"));
+            try {
+                ServiceLauncher services = ServiceLauncher.start(infra, ServiceLauncher.freePorts(),
+                        target.resolve("e2e-logs"), Map.of());
+                started = new Platform(infra, services);
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "platform-stop"));
+            } catch (RuntimeException e) {
+                infra.close();
+                throw e;
+            }
+        }
+        return started;
+    }
+
+    Response post(AduanService service, String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.baseUrl(service) + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    Response get(AduanService service, String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.baseUrl(service) + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    KafkaConsumer<String, String> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
+    }
+
+    KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+
+    @Override
+    public void close() {
+        try {
+            services.close();
+        } finally {
+            infra.close();
+        }
+    }
+
+    record Response(int status, String contentType, String body) {
+        JsonNode json() {
+            try {
+                return EventJson.mapper().readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+    }
+}
