@@ -13,10 +13,12 @@ public final class Infrastructure implements AutoCloseable {
 
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
+    private final Runnable onClose;
 
-    private Infrastructure(KafkaBroker kafka, PostgresServer postgres) {
+    private Infrastructure(KafkaBroker kafka, PostgresServer postgres, Runnable onClose) {
         this.kafka = kafka;
         this.postgres = postgres;
+        this.onClose = onClose;
     }
 
     /**
@@ -35,10 +37,14 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     /**
-     * For tests: {@code $ADUAN_KAFKA} and {@code $ADUAN_DB_URL} when they point at running servers,
-     * otherwise private servers on free ports with fresh data in {@code scratchDir}.
+     * For tests: {@code $ADUAN_KAFKA} and {@code $ADUAN_DB_URL} when they point at running servers;
+     * containers when {@code $ADUAN_TESTCONTAINERS} is {@code true} (needs Docker); otherwise private
+     * servers on free ports with fresh data in {@code scratchDir}.
      */
     public static Infrastructure forTests(Path scratchDir) {
+        if ("true".equalsIgnoreCase(System.getenv("ADUAN_TESTCONTAINERS"))) {
+            return ContainerInfrastructure.start();
+        }
         String kafkaEnv = System.getenv("ADUAN_KAFKA");
         String dbEnv = System.getenv("ADUAN_DB_URL");
         if (kafkaEnv != null && !kafkaEnv.isBlank() && dbEnv != null && !dbEnv.isBlank()) {
@@ -56,9 +62,14 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     private static Infrastructure prepared(KafkaBroker kafka, PostgresServer postgres) {
+        return prepared(kafka, postgres, () -> {
+        });
+    }
+
+    static Infrastructure prepared(KafkaBroker kafka, PostgresServer postgres, Runnable onClose) {
         kafka.createTopics();
         DATABASES.forEach(postgres::createDatabase);
-        return new Infrastructure(kafka, postgres);
+        return new Infrastructure(kafka, postgres, onClose);
     }
 
     public KafkaBroker kafka() {
@@ -75,7 +86,11 @@ public final class Infrastructure implements AutoCloseable {
         try {
             kafka.close();
         } finally {
-            postgres.close();
+            try {
+                postgres.close();
+            } finally {
+                onClose.run();
+            }
         }
     }
 }
