@@ -1,0 +1,45 @@
+package org.aduan.notification.contact;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A status change consumed before the complaint's submitted event (the topics are not ordered with
+ * each other). Kept until the contact exists, then turned into a message: nothing is dropped.
+ */
+@Entity
+@Table(name = "pending_status_update")
+public class PendingStatusUpdate extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "complaint_id")
+    public String complaintId;
+
+    public String status;
+
+    @Column(name = "agency_id")
+    public String agencyId;
+
+    @Column(name = "changed_at")
+    public Instant changedAt;
+
+    public static List<PendingStatusUpdate> forComplaint(String complaintId) {
+        return list("complaintId = ?1 order by changedAt, id", complaintId);
+    }
+
+    public static boolean exists(String complaintId, String status) {
+        return count("complaintId = ?1 and status = ?2", complaintId, status) > 0;
+    }
+}

@@ -1,0 +1,19 @@
+package org.aduan.notification.identity;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.aduan.events.identity.IdentitySeal;
+
+/**
+ * One {@link IdentitySeal} for the service, built from {@link IdentityConfig}. Messages keep the
+ * recipient sealed; a channel sender opens it only at the moment of sending.
+ */
+public class IdentitySealProducer {
+
+    @Produces
+    @Singleton
+    IdentitySeal identitySeal(IdentityConfig config) {
+        return new IdentitySeal(config.keyId(), config.key());
+    }
+}

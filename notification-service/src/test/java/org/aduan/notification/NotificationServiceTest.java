@@ -1,0 +1,189 @@
+package org.aduan.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.aduan.notification.KafkaTestSupport.publish;
+import static org.aduan.notification.KafkaTestSupport.publishToPartition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.aduan.devstack.DevstackTestResource;
+import org.aduan.events.Channel;
+import org.aduan.events.ComplaintStatusChanged;
+import org.aduan.events.ComplaintSubmitted;
+import org.aduan.events.Location;
+import org.aduan.events.Topics;
+import org.aduan.events.identity.IdentitySeal;
+import org.aduan.events.identity.PinHash;
+import org.aduan.events.identity.Reporter;
+import org.aduan.notification.contact.PendingStatusUpdate;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+class NotificationServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String PIN_HASH = PinHash.hash("123456");
+    private static final IdentitySeal SEAL = new IdentitySeal("dev-1", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+
+    @Test
+    void acknowledgementIsRecordedInTheComplaintsLanguageWithItsTrackingCode() {
+        ComplaintSubmitted english = submitted("en", Channel.SMS, true);
+        ComplaintSubmitted indonesian = submitted("id", Channel.WHATSAPP, true);
+
+        publish(Topics.SUBMITTED, english);
+        publish(Topics.SUBMITTED, indonesian);
+
+        await().atMost(WAIT).untilAsserted(() -> notifications(english.complaintId())
+                .body("", hasSize(1))
+                .body("[0].kind", equalTo("ACKNOWLEDGEMENT"))
+                .body("[0].channel", equalTo("SMS"))
+                .body("[0].language", equalTo("en"))
+                .body("[0].status", equalTo("PENDING"))
+                .body("[0].body", containsString("Tracking code: " + english.trackingCode()))
+                // the recipient stays sealed: never in the operators' view
+                .body("[0].recipient", nullValue()));
+        await().atMost(WAIT).untilAsserted(() -> notifications(indonesian.complaintId())
+                .body("[0].language", equalTo("id"))
+                .body("[0].channel", equalTo("WHATSAPP"))
+                .body("[0].body", containsString("Kode pelacakan: " + indonesian.trackingCode())));
+    }
+
+    @Test
+    void anonymousWebComplaintWithoutContactStillGetsAnOnScreenAcknowledgement() {
+        ComplaintSubmitted event = submitted("id", Channel.WEB, false);
+
+        publish(Topics.SUBMITTED, event);
+
+        await().atMost(WAIT).untilAsserted(() -> notifications(event.complaintId())
+                .body("kind", contains("ACKNOWLEDGEMENT"))
+                .body("[0].channel", equalTo("WEB")));
+    }
+
+    @Test
+    void sameSubmittedEventDeliveredTwiceRecordsOneAcknowledgement() {
+        ComplaintSubmitted event = submitted("id", Channel.SMS, true);
+        Headers envelope = KafkaTestSupport.envelope(event);
+
+        publish(Topics.SUBMITTED, event, envelope);
+        publish(Topics.SUBMITTED, event, envelope);
+        RecordMetadata last = publish(Topics.SUBMITTED, event); // a republish under a new event id
+
+        // a marker behind the duplicates on their partition: once it is handled, so are they
+        ComplaintSubmitted marker = submitted("id", Channel.SMS, true);
+        publishToPartition(Topics.SUBMITTED, last.partition(), marker);
+        await().atMost(WAIT).untilAsserted(() -> notifications(marker.complaintId()).body("", hasSize(1)));
+
+        notifications(event.complaintId()).body("kind", contains("ACKNOWLEDGEMENT"));
+    }
+
+    @Test
+    void routedComplaintGetsAStatusUpdate() {
+        ComplaintSubmitted event = submitted("en", Channel.SMS, true);
+
+        publish(Topics.SUBMITTED, event);
+        publish(Topics.LIFECYCLE, statusChanged(event.complaintId(), "RECEIVED", null));
+        publish(Topics.LIFECYCLE, statusChanged(event.complaintId(), "ROUTED", "pemda-32.73"));
+
+        await().atMost(WAIT).untilAsserted(() -> notifications(event.complaintId())
+                .body("kind", contains("ACKNOWLEDGEMENT", "STATUS_UPDATE"))
+                .body("[1].body", equalTo("Your complaint " + event.trackingCode()
+                        + " has been forwarded to pemda-32.73."))
+                .body("[1].language", equalTo("en")));
+    }
+
+    @Test
+    void statusChangeBeforeTheComplaintIsKeptAndToldWhenItArrives() {
+        ComplaintSubmitted event = submitted("id", Channel.TELEGRAM, true);
+
+        publish(Topics.LIFECYCLE, statusChanged(event.complaintId(), "ROUTED", "pln"));
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> PendingStatusUpdate.exists(event.complaintId(), "ROUTED")));
+        publish(Topics.SUBMITTED, event);
+
+        await().atMost(WAIT).untilAsserted(() -> notifications(event.complaintId())
+                .body("kind", contains("ACKNOWLEDGEMENT", "STATUS_UPDATE"))
+                .body("[1].body", equalTo("Aduan " + event.trackingCode() + " telah diteruskan ke pln.")));
+        assertThat(QuarkusTransaction.requiringNew()
+                .call(() -> PendingStatusUpdate.exists(event.complaintId(), "ROUTED"))).isFalse();
+    }
+
+    @Test
+    void garbageGoesToDeadLetterTopicAndTheNextEventIsStillProcessed() {
+        String garbageKey = UUID.randomUUID().toString();
+        ComplaintSubmitted next = submitted("id", Channel.SMS, true);
+        Headers headers = KafkaTestSupport.envelope(submitted("id", Channel.SMS, true));
+
+        RecordMetadata garbage = KafkaTestSupport.send(
+                new ProducerRecord<>(Topics.SUBMITTED, null, garbageKey, "not json at all", headers));
+        publishToPartition(Topics.SUBMITTED, garbage.partition(), next);
+
+        try (KafkaTestSupport.TopicReader dlq = new KafkaTestSupport.TopicReader(Topics.deadLetter(Topics.SUBMITTED))) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(dlq.records())
+                    .filteredOn(record -> garbageKey.equals(record.key()))
+                    .anySatisfy(record -> {
+                        assertThat(record.value()).isEqualTo("not json at all");
+                        assertThat(new String(record.headers().lastHeader("dead-letter-reason").value(),
+                                StandardCharsets.UTF_8)).contains("ComplaintSubmitted");
+                    }));
+        }
+        await().atMost(WAIT).untilAsserted(() -> notifications(next.complaintId()).body("", hasSize(1)));
+    }
+
+    @Test
+    void missingOrInvalidComplaintIdIsAValidationProblem() {
+        for (var request : List.of(given(), given().queryParam("complaintId", "not-a-uuid"))) {
+            request.when().get("/api/v1/notifications")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://aduan.org/problems/invalid-request"))
+                    .body("errors[0].field", equalTo("complaintId"));
+        }
+    }
+
+    private static ValidatableResponse notifications(String complaintId) {
+        return given().queryParam("complaintId", complaintId)
+                .when().get("/api/v1/notifications")
+                .then().statusCode(200);
+    }
+
+    private static ComplaintSubmitted submitted(String language, Channel channel, boolean withContact) {
+        String random = UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        Optional<Reporter> reporter = withContact
+                ? Optional.of(new Reporter(Optional.empty(), Optional.of("+6281234567890"), Optional.empty(),
+                        Optional.of("+6281234567890")))
+                : Optional.empty();
+        return new ComplaintSubmitted(UUID.randomUUID().toString(),
+                "ADN-" + random.substring(0, 4) + "-" + random.substring(4, 8), PIN_HASH, Instant.now(), channel,
+                Optional.empty(), language, Optional.empty(), "Lampu jalan mati sejak minggu lalu.",
+                Optional.of("listrik"), new Location(Optional.of("32.73"), Optional.empty()), !withContact, false,
+                reporter.map(SEAL::seal));
+    }
+
+    private static ComplaintStatusChanged statusChanged(String complaintId, String status, String agencyId) {
+        return new ComplaintStatusChanged(complaintId, status,
+                "ROUTED".equals(status) ? Optional.of("RECEIVED") : Optional.empty(),
+                Optional.ofNullable(agencyId), Instant.now(), "system", Optional.empty());
+    }
+}
