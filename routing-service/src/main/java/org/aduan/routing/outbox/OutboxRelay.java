@@ -1,0 +1,97 @@
+package org.aduan.routing.outbox;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows in insertion order through the {@code outbox} channel and marks each one
+ * published only after the broker acknowledged it ({@code acks=all}, idempotent producer). A crash
+ * between the ack and the commit republishes the row with the same {@code ce_id}, which consumers'
+ * ledgers recognise: at least once, never lost.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MutinyEmitter<String> emitter;
+    private final EntityManager em;
+    private final OutboxConfig config;
+
+    OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, EntityManager em, OutboxConfig config) {
+        this.emitter = emitter;
+        this.em = em;
+        this.config = config;
+    }
+
+    /**
+     * Safety net for rows whose transaction's own flush failed (broker down) or was skipped (crash).
+     * Skipped until start-up completes: the {@code outbox} channel is wired only then.
+     */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        flush();
+    }
+
+    /**
+     * Publishes every unpublished row. One relay at a time in this process keeps rows in order; across
+     * replicas {@code FOR UPDATE SKIP LOCKED} keeps two relays from publishing the same row at once.
+     * Failures are logged, not thrown: the rows stay unpublished and the next run tries again.
+     */
+    public synchronized void flush() {
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (published == config.batchSize());
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay stopped, will retry: %s", e.toString());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private int publishBatch() {
+        List<OutboxEvent> rows = em.createNativeQuery("""
+                        select * from outbox_event
+                        where published_at is null
+                        order by id
+                        limit :limit
+                        for update skip locked""", OutboxEvent.class)
+                .setParameter("limit", config.batchSize())
+                .getResultList();
+        for (OutboxEvent row : rows) {
+            try {
+                emitter.sendMessage(message(row)).await().atMost(config.sendTimeout());
+            } catch (RuntimeException e) {
+                // Keep what was acknowledged so far; the rest waits for the next run, still in order.
+                LOG.warnf("outbox event %s to %s not acknowledged, will retry: %s", row.eventId, row.topic,
+                        e.toString());
+                return -1;
+            }
+            row.publishedAt = Instant.now();
+        }
+        return rows.size();
+    }
+
+    private static Message<String> message(OutboxEvent row) {
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.complaintId)
+                .withHeaders(row.envelope().toHeaders())
+                .build();
+        return Message.of(row.payload).addMetadata(metadata);
+    }
+}
