@@ -56,9 +56,10 @@ public final class Benchmarks {
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
 
     public static void main(String[] args) throws Exception {
+        org.aduan.devstack.Devstack.quietLibraryLogs();
         boolean quick = Arrays.asList(args).contains("--quick");
         int complaints = quick ? 200 : 1_000;
-        int rate = 50;
+        int rate = intArg(args, "--rate", 50);
         Path root = AduanHome.root();
         Path work = root.resolve("bench/target/run");
         System.out.println("Benchmark: fresh Kafka + PostgreSQL on free ports (data in " + work + ")");
@@ -82,12 +83,14 @@ public final class Benchmarks {
                 launchers.forEach((s, l) -> idleRssKb.put(s, rssKb(l.pid(s))));
 
                 String intake = launchers.get(AduanService.INTAKE).baseUrl(AduanService.INTAKE);
+                System.out.printf("Warming up: %d complaints at %d/s, not measured ...%n", WARM_UP, rate / 2);
+                submitToRouted(infra, intake, WARM_UP, Math.max(1, rate / 2));
                 System.out.printf("Submitting %d complaints at %d/s, open loop ...%n", complaints, rate);
                 Latencies latencies = submitToRouted(infra, intake, complaints, rate);
 
                 Map<AduanService, Long> loadedRssKb = new EnumMap<>(AduanService.class);
                 launchers.forEach((s, l) -> loadedRssKb.put(s, rssKb(l.pid(s))));
-                String report = report(quick, complaints, rate, wallStartMs, quarkusStart, idleRssKb, loadedRssKb,
+                String report = report(args, complaints, rate, wallStartMs, quarkusStart, idleRssKb, loadedRssKb,
                         latencies);
                 Files.writeString(root.resolve("BENCHMARKS.md"), report);
                 System.out.println(report);
@@ -95,6 +98,17 @@ public final class Benchmarks {
                 launchers.values().forEach(ServiceLauncher::close);
             }
         }
+    }
+
+    private static final int WARM_UP = 300;
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
     }
 
     record Latencies(long[] routedMs, long[] acceptedMs, int lost, int rejected) {
@@ -125,8 +139,8 @@ public final class Benchmarks {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(intake + "/api/v1/complaints"))
                         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                inflight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
-                    if (r.statusCode() == 202) {
+                inflight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, failure) -> {
+                    if (failure == null && r.statusCode() == 202) {
                         accepted.add((System.nanoTime() - intended) / 1_000_000);
                         try {
                             intendedNanos.put(EventJson.mapper().readTree(r.body()).path("id").asText(), intended);
@@ -134,10 +148,12 @@ public final class Benchmarks {
                             throw new java.io.UncheckedIOException(e);
                         }
                     } else {
+                        // refused, failed or timed out: counted, never silently dropped from the figures
                         synchronized (rejected) {
                             rejected[0]++;
                         }
                     }
+                    return null;
                 }));
             }, intended - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
@@ -218,12 +234,12 @@ public final class Benchmarks {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static String report(boolean quick, int n, int rate, Map<AduanService, Long> wall,
+    private static String report(String[] args, int n, int rate, Map<AduanService, Long> wall,
             Map<AduanService, String> quarkus, Map<AduanService, Long> idle, Map<AduanService, Long> loaded,
             Latencies l) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Aduan benchmarks\n\n");
-        md.append("Written by `./aduan bench").append(quick ? " --quick" : "").append("` (bench/src/main/java/org/aduan/bench/Benchmarks.java) on ")
+        md.append("Written by `./aduan bench").append(String.join(" ", args).isEmpty() ? "" : " " + String.join(" ", args)).append("` (bench/src/main/java/org/aduan/bench/Benchmarks.java) on ")
                 .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)))
                 .append(" UTC. Figures are measurements, not test assertions.\n\n");
         md.append("## Machine\n\n");
@@ -246,15 +262,15 @@ public final class Benchmarks {
         md.append("\n\"spawn → ready\" includes JVM start and the first successful `/q/health/ready`; devstack starts the\n"
                 + "services one after the other so they do not compete for the two cores.\n\n");
         md.append("## Submit → ROUTED\n\n");
-        md.append(String.format("%d complaints for region 32.73 sent open-loop at %d/s to `POST /api/v1/complaints`; latency\n"
+        md.append(String.format("After %d warm-up complaints (not counted), %d complaints for region 32.73 sent open-loop at %d/s to `POST /api/v1/complaints`; latency\n"
                 + "from each request's intended send time to the `ROUTED` lifecycle event arriving at a Kafka consumer\n"
-                + "(intake → Kafka → routing → outbox → Kafka → followup → outbox → Kafka).%n%n", n, rate));
+                + "(intake → Kafka → routing → outbox → Kafka → followup → outbox → Kafka).%n%n", WARM_UP, n, rate));
         md.append("| measure | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | count |\n|---|---:|---:|---:|---:|---:|\n");
         md.append(String.format("| submit → 202 | %d | %d | %d | %d | %d |%n", pct(l.acceptedMs(), 50),
                 pct(l.acceptedMs(), 90), pct(l.acceptedMs(), 99), pct(l.acceptedMs(), 100), l.acceptedMs().length));
         md.append(String.format("| submit → ROUTED | %d | %d | %d | %d | %d |%n", pct(l.routedMs(), 50),
                 pct(l.routedMs(), 90), pct(l.routedMs(), 99), pct(l.routedMs(), 100), l.routedMs().length));
-        md.append(String.format("%nRejected submissions: %d. Accepted but never ROUTED within 60 s (lost): %d.%n", l.rejected(),
+        md.append(String.format("%nSubmissions refused, failed or timed out (30 s): %d. Accepted but never ROUTED within 60 s (lost): %d.%n", l.rejected(),
                 l.lost()));
         return md.toString();
     }

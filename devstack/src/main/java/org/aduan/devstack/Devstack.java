@@ -28,8 +28,13 @@ public final class Devstack {
     private static final List<Logger> QUIET = List.of(Logger.getLogger("org.apache.kafka"),
             Logger.getLogger("io.zonky"));
 
-    public static void main(String[] args) throws Exception {
+    /** Only warnings from the Kafka client and the PostgreSQL launcher: their INFO drowns the URLs. */
+    public static void quietLibraryLogs() {
         QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
+    }
+
+    public static void main(String[] args) throws Exception {
+        quietLibraryLogs();
         String command = args.length == 0 ? "up" : args[0];
         switch (command) {
             case "up" -> run(true);

@@ -10,7 +10,7 @@ import org.aduan.events.identity.SealedIdentity;
  *
  * @param complaintId  stable id (UUID), the Kafka key of every event of this complaint
  * @param trackingCode the short code the citizen tracks the complaint with, e.g. {@code ADN-7KQ2-M9XD}
- * @param pinHash      salted, slow hash of the citizen's secret PIN (see {@code PinHash}); never the PIN
+ * @param pinHash      salted, keyed hash of the citizen's secret PIN (see {@code PinHash}); never the PIN
  * @param submittedAt  when intake accepted the complaint
  * @param channel      the door the citizen used; replies go back there
  * @param entryAgency  the agency whose own door (app, number) the citizen knocked on, if any

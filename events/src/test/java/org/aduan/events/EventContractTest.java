@@ -31,17 +31,18 @@ class EventContractTest {
 
     static final String ID = UUID.randomUUID().toString();
     static final Instant AT = Instant.parse("2026-11-23T03:04:05.123Z");
+    static final PinHash PINS = new PinHash("test-1", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     static final IdentitySeal SEAL = new IdentitySeal("test-1", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 
     static Stream<Arguments> events() {
         Reporter reporter = new Reporter(Optional.of("Siti Rahmawati"), Optional.of("+6281234567890"),
                 Optional.empty(), Optional.empty());
         return Stream.of(
-                Arguments.of(new ComplaintSubmitted(ID, "ADN-7KQ2-M9XD", PinHash.hash("123456"), AT, Channel.WEB,
+                Arguments.of(new ComplaintSubmitted(ID, "ADN-7KQ2-M9XD", PINS.hash("123456"), AT, Channel.WEB,
                         Optional.of("pemda-32"), "id", Optional.of("Jalan rusak"), "Jalan berlubang di depan pasar",
                         Optional.of("infrastruktur"), new Location(Optional.of("32.73"), Optional.of("Jl. Merdeka")),
                         false, true, Optional.of(SEAL.seal(reporter))), "complaint-submitted.v1.json"),
-                Arguments.of(new ComplaintSubmitted(ID, "ADN-7KQ2-M9XD", PinHash.hash("999999"), AT, Channel.SMS,
+                Arguments.of(new ComplaintSubmitted(ID, "ADN-7KQ2-M9XD", PINS.hash("999999"), AT, Channel.SMS,
                         Optional.empty(), "en", Optional.empty(), "Broken street light", Optional.empty(),
                         Location.none(), true, false, Optional.empty()), "complaint-submitted.v1.json"),
                 Arguments.of(new ComplaintRouted(ID, "pemda-32.73", AT, "region-regency",
@@ -127,12 +128,14 @@ class EventContractTest {
 
     @Test
     void pinHashMatchesOnlyTheRightPin() {
-        String hash = PinHash.hash("482913");
+        String hash = PINS.hash("482913");
 
         assertThat(hash).doesNotContain("482913");
-        assertThat(PinHash.matches("482913", hash)).isTrue();
-        assertThat(PinHash.matches("482914", hash)).isFalse();
-        assertThat(PinHash.matches("482913", "garbage")).isFalse();
+        assertThat(PINS.matches("482913", hash)).isTrue();
+        assertThat(PINS.matches("482914", hash)).isFalse();
+        assertThat(PINS.matches("482913", "garbage")).isFalse();
+        PinHash otherKey = new PinHash("test-1", "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=");
+        assertThat(otherKey.matches("482913", hash)).isFalse();
     }
 
     private static JsonSchema schema(String file) throws Exception {

@@ -44,7 +44,7 @@ import io.restassured.response.ValidatableResponse;
 class NotificationServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String PIN_HASH = PinHash.hash("123456");
+    private static final String PIN_HASH = new PinHash("dev-1", "cGluLWtleS1mb3ItZGV2ZWxvcG1lbnQtb25seS0wMDE=").hash("123456");
     private static final IdentitySeal SEAL = new IdentitySeal("dev-1", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 
     @Test

@@ -105,7 +105,7 @@ public class CaseEventsConsumer {
                 }
                 return change.apply(event, envelope.id());
             }));
-            relay.flush();
+            relay.wake();
             LOG.infof("%s %s handled: %s", type, envelope.id(), result);
         } finally {
             MDC.remove("complaintId");

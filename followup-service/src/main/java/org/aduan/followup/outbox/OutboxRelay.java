@@ -49,7 +49,29 @@ public class OutboxRelay {
      */
     private final ReentrantLock inProcess = new ReentrantLock();
 
-    /** Publishes everything unpublished now; called right after each handler's transaction. */
+    private final java.util.concurrent.ExecutorService wakeWorker = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "outbox-relay");
+                t.setDaemon(true);
+                return t;
+            });
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Asks for a flush soon, on the relay's own thread, and returns at once: a consumer goes on with its
+     * next event instead of waiting for the broker's ack. Wake-ups that arrive while a flush is queued
+     * are folded into it.
+     */
+    public void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            wakeWorker.execute(() -> {
+                wakePending.set(false);
+                flush();
+            });
+        }
+    }
+
+    /** Publishes everything unpublished now. */
     public void flush() {
         inProcess.lock();
         try {

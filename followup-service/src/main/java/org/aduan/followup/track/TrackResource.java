@@ -27,8 +27,14 @@ public class TrackResource {
 
     public static final String PIN_HEADER = "X-Aduan-Pin";
 
+    private final PinHash pins;
     /** Checked against when the tracking code is unknown, so that case costs as much time as a wrong PIN. */
-    private static final String DECOY_PIN_HASH = PinHash.hash("decoy-pin-never-given-out");
+    private final String decoyPinHash;
+
+    TrackResource(PinHash pins) {
+        this.pins = pins;
+        this.decoyPinHash = pins.hash("decoy-pin-never-given-out");
+    }
 
     /**
      * The status and history of one complaint.
@@ -48,8 +54,8 @@ public class TrackResource {
     public TrackedComplaint track(@PathParam("trackingCode") String trackingCode,
             @HeaderParam(PIN_HEADER) String pin) {
         Optional<ComplaintCase> found = ComplaintCase.byTrackingCode(trackingCode);
-        String pinHash = found.map(c -> c.pinHash).orElse(DECOY_PIN_HASH);
-        boolean pinMatches = PinHash.matches(pin == null ? "" : pin, pinHash);
+        String pinHash = found.map(c -> c.pinHash).orElse(decoyPinHash);
+        boolean pinMatches = pins.matches(pin == null ? "" : pin, pinHash);
         if (found.isEmpty() || pin == null || !pinMatches) {
             throw notFound();
         }

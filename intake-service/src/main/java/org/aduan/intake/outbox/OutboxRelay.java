@@ -27,8 +27,11 @@ import jakarta.persistence.EntityManager;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Rows younger than this belong to a request that is still publishing them itself. */
-    private static final Duration SWEEP_GRACE = Duration.ofSeconds(5);
+    /**
+     * Rows younger than this belong to a request that is still publishing them itself (its publish
+     * timeout is shorter), so the sweep leaves them alone.
+     */
+    private static final Duration SWEEP_GRACE = Duration.ofSeconds(30);
     private static final int BATCH = 200;
 
     @Inject
@@ -42,8 +45,11 @@ public class OutboxRelay {
     /** Sends one row and waits for the broker's ack; throws if it does not come within {@code timeout}. */
     public void publish(OutboxEvent row, Duration timeout) {
         send(row, timeout);
+        // SKIP LOCKED: if the sweep holds the row it is publishing it too and will mark it; never wait
+        // behind it on the request path.
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE outbox_event SET published_at = now() WHERE id = :id AND published_at IS NULL")
+                "UPDATE outbox_event SET published_at = now() WHERE id IN (SELECT id FROM outbox_event "
+                        + "WHERE id = :id AND published_at IS NULL FOR UPDATE SKIP LOCKED)")
                 .setParameter("id", row.id).executeUpdate());
     }
 
@@ -78,20 +84,28 @@ public class OutboxRelay {
                         + "ORDER BY seq LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED", OutboxEvent.class)
                 .setParameter("cutoff", Instant.now().minus(SWEEP_GRACE))
                 .getResultList();
+        // The whole batch in flight at once, then the acks: one round trip per batch, in order.
+        List<io.smallrye.mutiny.Uni<Void>> acks = rows.stream().map(row -> emitter.sendMessage(message(row))).toList();
+        if (!acks.isEmpty()) {
+            io.smallrye.mutiny.Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(10));
+        }
+        Instant now = Instant.now();
         for (OutboxEvent row : rows) {
-            send(row, Duration.ofSeconds(10));
-            row.publishedAt = Instant.now();
+            row.publishedAt = now;
             LOG.infof("complaintId=%s published %s from the outbox sweep", row.eventKey, row.eventType);
         }
         return rows.size();
     }
 
     private void send(OutboxEvent row, Duration timeout) {
-        Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+        emitter.sendMessage(message(row)).await().atMost(timeout);
+    }
+
+    private static Message<String> message(OutboxEvent row) {
+        return Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.eventKey)
                 .withHeaders(row.envelope().toHeaders())
                 .build());
-        emitter.sendMessage(message).await().atMost(timeout);
     }
 }

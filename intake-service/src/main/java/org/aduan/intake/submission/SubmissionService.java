@@ -40,14 +40,16 @@ public class SubmissionService {
 
     private final OutboxRelay relay;
     private final IdentitySeal seal;
+    private final PinHash pins;
     private final Duration publishTimeout;
     private final String trackingUrl;
 
-    SubmissionService(OutboxRelay relay, IdentitySeal seal,
+    SubmissionService(OutboxRelay relay, IdentitySeal seal, PinHash pins,
             @ConfigProperty(name = "aduan.intake.publish-timeout") Duration publishTimeout,
             @ConfigProperty(name = "aduan.intake.public-tracking-url") String trackingUrl) {
         this.relay = relay;
         this.seal = seal;
+        this.pins = pins;
         this.publishTimeout = publishTimeout;
         this.trackingUrl = trackingUrl;
     }
@@ -60,9 +62,13 @@ public class SubmissionService {
             }
         }
         String pin = TrackingCodes.newPin();
+        // Sealing and hashing happen before the transaction, so no connection waits on cryptography.
+        Secrets secrets = new Secrets(pins.hash(pin),
+                request.reporter().isEmpty() ? Optional.empty() : Optional.of(seal.seal(request.reporter())),
+                idempotencyKey.map(k -> sealPin(pin).ciphertext()));
         Stored stored;
         try {
-            stored = QuarkusTransaction.requiringNew().call(() -> store(request, channel, idempotencyKey, pin));
+            stored = QuarkusTransaction.requiringNew().call(() -> store(request, channel, idempotencyKey, secrets));
         } catch (PersistenceException e) {
             // A concurrent request with the same Idempotency-Key won the race: answer as it did.
             return idempotencyKey.flatMap(this::replay).orElseThrow(() -> e);
@@ -91,12 +97,12 @@ public class SubmissionService {
                 .map(c -> receipt(c, null));
     }
 
-    private Stored store(ComplaintRequest request, Channel channel, Optional<String> idempotencyKey, String pin) {
+    private Stored store(ComplaintRequest request, Channel channel, Optional<String> idempotencyKey, Secrets secrets) {
         ComplaintEntity c = new ComplaintEntity();
         c.id = UUID.randomUUID();
         c.trackingCode = uniqueTrackingCode();
         c.idempotencyKey = idempotencyKey.orElse(null);
-        c.pinSealed = idempotencyKey.isPresent() ? sealPin(pin).ciphertext() : null;
+        c.pinSealed = secrets.pinSealed().orElse(null);
         c.channel = channel.name();
         c.entryAgency = request.entryAgency().orElse(null);
         c.language = request.language();
@@ -107,13 +113,11 @@ public class SubmissionService {
         c.locationDescription = request.location().description().orElse(null);
         c.anonymous = request.anonymous();
         c.confidential = request.confidential();
-        Optional<SealedIdentity> reporter = request.reporter().isEmpty()
-                ? Optional.empty()
-                : Optional.of(seal.seal(request.reporter()));
+        Optional<SealedIdentity> reporter = secrets.reporter();
         c.reporterSealed = reporter.map(SealedIdentity::ciphertext).orElse(null);
         c.submittedAt = Instant.now();
         c.persist();
-        ComplaintSubmitted event = new ComplaintSubmitted(c.id.toString(), c.trackingCode, PinHash.hash(pin),
+        ComplaintSubmitted event = new ComplaintSubmitted(c.id.toString(), c.trackingCode, secrets.pinHash(),
                 c.submittedAt, channel, request.entryAgency(), c.language, request.title(), c.text,
                 request.category(), request.location(), c.anonymous, c.confidential, reporter);
         OutboxEvent row = OutboxEvent.record(Topics.SUBMITTED, event, SOURCE, c.submittedAt);
@@ -157,5 +161,8 @@ public class SubmissionService {
     }
 
     private record Stored(ComplaintEntity complaint, OutboxEvent event) {
+    }
+
+    private record Secrets(String pinHash, Optional<SealedIdentity> reporter, Optional<String> pinSealed) {
     }
 }

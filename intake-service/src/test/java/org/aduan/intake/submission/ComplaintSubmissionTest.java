@@ -55,6 +55,9 @@ class ComplaintSubmissionTest {
     @Inject
     IdentitySeal seal;
 
+    @Inject
+    PinHash pins;
+
     @Test
     void validComplaintIsAcceptedOnlyWithItsEventOnTheBroker() {
         String name = "Siti-" + UUID.randomUUID();
@@ -81,7 +84,7 @@ class ComplaintSubmissionTest {
         assertThat(envelope.source().toString()).isEqualTo("/aduan/intake-service");
         assertThat(event.trackingCode()).isEqualTo(response.path("trackingCode"));
         assertThat(event.location().regionCode()).contains("32.73");
-        assertThat(PinHash.matches(pin, event.pinHash())).isTrue();
+        assertThat(pins.matches(pin, event.pinHash())).isTrue();
         assertThat(record.value()).doesNotContain(name).doesNotContain("+6281234567890").doesNotContain(pin);
         assertThat(seal.open(event.reporter().orElseThrow()).name()).contains(name);
 

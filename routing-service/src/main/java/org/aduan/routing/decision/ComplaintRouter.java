@@ -71,7 +71,7 @@ public class ComplaintRouter {
                         .orElse("sent to triage by rule " + v.ruleId()));
             }, () -> LOG.infof("complaint %s already routed, event %s ignored", complaint.complaintId(),
                     envelope.id()));
-            outbox.flush(); // publish what this transaction wrote, now rather than at the next poll
+            outbox.wake(); // publish what this transaction wrote soon, rather than at the next poll
         } finally {
             MDC.remove("complaintId");
         }

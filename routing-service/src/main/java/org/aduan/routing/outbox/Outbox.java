@@ -42,8 +42,8 @@ public class Outbox {
         return envelope.id();
     }
 
-    /** Publishes what committed transactions queued, now rather than at the relay's next poll. */
-    public void flush() {
-        relay.flush();
+    /** Publishes what committed transactions queued soon, rather than at the relay's next poll. */
+    public void wake() {
+        relay.wake();
     }
 }

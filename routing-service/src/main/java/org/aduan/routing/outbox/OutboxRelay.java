@@ -36,6 +36,28 @@ public class OutboxRelay {
         this.config = config;
     }
 
+    private final java.util.concurrent.ExecutorService wakeWorker = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "outbox-relay");
+                t.setDaemon(true);
+                return t;
+            });
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Asks for a flush soon, on the relay's own thread, and returns at once: a consumer goes on with its
+     * next event instead of waiting for the broker's ack. Wake-ups that arrive while a flush is queued
+     * are folded into it.
+     */
+    public void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            wakeWorker.execute(() -> {
+                wakePending.set(false);
+                flush();
+            });
+        }
+    }
+
     /**
      * Safety net for rows whose transaction's own flush failed (broker down) or was skipped (crash).
      * Skipped until start-up completes: the {@code outbox} channel is wired only then.
@@ -72,17 +94,20 @@ public class OutboxRelay {
                         for update skip locked""", OutboxEvent.class)
                 .setParameter("limit", config.batchSize())
                 .getResultList();
-        for (OutboxEvent row : rows) {
-            try {
-                emitter.sendMessage(message(row)).await().atMost(config.sendTimeout());
-            } catch (RuntimeException e) {
-                // Keep what was acknowledged so far; the rest waits for the next run, still in order.
-                LOG.warnf("outbox event %s to %s not acknowledged, will retry: %s", row.eventId, row.topic,
-                        e.toString());
-                return -1;
+        // Send the whole batch, then wait for the acks: one round trip per batch, not per row. The
+        // idempotent producer keeps the batch in order on each partition.
+        List<io.smallrye.mutiny.Uni<Void>> acks = rows.stream().map(row -> emitter.sendMessage(message(row))).toList();
+        try {
+            if (!acks.isEmpty()) {
+                io.smallrye.mutiny.Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
             }
-            row.publishedAt = Instant.now();
+        } catch (RuntimeException e) {
+            // Nothing of this batch is marked; all of it is sent again, with the same ce_ids, next run.
+            LOG.warnf("outbox batch of %d not acknowledged, will retry: %s", rows.size(), e.toString());
+            return -1;
         }
+        Instant now = Instant.now();
+        rows.forEach(row -> row.publishedAt = now);
         return rows.size();
     }
 
