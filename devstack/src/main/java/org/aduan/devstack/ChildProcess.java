@@ -53,10 +53,6 @@ final class ChildProcess {
         return process.pid();
     }
 
-    Path log() {
-        return log;
-    }
-
     /** The last lines of the log, for error messages. */
     String logTail(int lines) {
         try {

@@ -90,10 +90,6 @@ public final class KafkaBroker implements AutoCloseable {
         return bootstrap;
     }
 
-    public boolean owned() {
-        return process.isPresent();
-    }
-
     /**
      * Creates DESIGN.md's topics if missing: every event topic and its {@code .dlq} twin, with
      * {@value #PARTITIONS} partitions and unlimited retention (the log is the source of truth).

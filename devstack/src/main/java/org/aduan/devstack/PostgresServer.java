@@ -78,10 +78,6 @@ public final class PostgresServer implements AutoCloseable {
         return serverUrl + "/" + database;
     }
 
-    public boolean owned() {
-        return embedded.isPresent();
-    }
-
     /** Creates {@code database} unless it exists. */
     public void createDatabase(String database) {
         if (!database.matches("[a-z][a-z0-9_]*")) {

@@ -127,6 +127,16 @@ class EventContractTest {
     }
 
     @Test
+    void sealedTextOpensOnlyWithTheKey() {
+        var sealed = SEAL.sealText("482913");
+
+        assertThat(sealed.ciphertext()).doesNotContain("482913");
+        assertThat(SEAL.openText(sealed)).isEqualTo("482913");
+        IdentitySeal otherKey = new IdentitySeal("test-1", "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=");
+        assertThatThrownBy(() -> otherKey.openText(sealed)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void pinHashMatchesOnlyTheRightPin() {
         String hash = PINS.hash("482913");
 

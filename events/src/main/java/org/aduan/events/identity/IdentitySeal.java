@@ -38,20 +38,45 @@ public final class IdentitySeal {
 
     public SealedIdentity seal(Reporter reporter) {
         try {
-            byte[] iv = new byte[IV_BYTES];
-            RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(keyId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(EventJson.mapper().writeValueAsBytes(reporter));
-            return new SealedIdentity(keyId, Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array()));
-        } catch (GeneralSecurityException | JsonProcessingException e) {
+            return sealBytes(EventJson.mapper().writeValueAsBytes(reporter));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot seal reporter identity", e);
         }
     }
 
     public Reporter open(SealedIdentity sealed) {
+        try {
+            return EventJson.mapper().readValue(openBytes(sealed), Reporter.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot open reporter identity", e);
+        }
+    }
+
+    /** Seals a short secret that is not a reporter (intake keeps a PIN this way for idempotent replays). */
+    public SealedIdentity sealText(String secret) {
+        return sealBytes(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public String openText(SealedIdentity sealed) {
+        return new String(openBytes(sealed), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private SealedIdentity sealBytes(byte[] plain) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(keyId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain);
+            return new SealedIdentity(keyId, Base64.getEncoder().encodeToString(
+                    ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal", e);
+        }
+    }
+
+    private byte[] openBytes(SealedIdentity sealed) {
         if (!keyId.equals(sealed.keyId())) {
             throw new IllegalArgumentException("identity sealed with key " + sealed.keyId() + ", this seal holds " + keyId);
         }
@@ -60,10 +85,9 @@ public final class IdentitySeal {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
             cipher.updateAAD(keyId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
-            return EventJson.mapper().readValue(plain, Reporter.class);
-        } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException("cannot open reporter identity", e);
+            return cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open sealed data", e);
         }
     }
 }

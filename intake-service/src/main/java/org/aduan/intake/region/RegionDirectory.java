@@ -46,8 +46,4 @@ public class RegionDirectory {
     public boolean exists(String code) {
         return codes.contains(code);
     }
-
-    public int size() {
-        return codes.size();
-    }
 }

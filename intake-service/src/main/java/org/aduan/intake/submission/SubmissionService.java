@@ -11,7 +11,6 @@ import org.aduan.events.ComplaintSubmitted;
 import org.aduan.events.Topics;
 import org.aduan.events.identity.IdentitySeal;
 import org.aduan.events.identity.PinHash;
-import org.aduan.events.identity.Reporter;
 import org.aduan.events.identity.SealedIdentity;
 import org.aduan.intake.outbox.OutboxEvent;
 import org.aduan.intake.outbox.OutboxRelay;
@@ -65,7 +64,7 @@ public class SubmissionService {
         // Sealing and hashing happen before the transaction, so no connection waits on cryptography.
         Secrets secrets = new Secrets(pins.hash(pin),
                 request.reporter().isEmpty() ? Optional.empty() : Optional.of(seal.seal(request.reporter())),
-                idempotencyKey.map(k -> sealPin(pin).ciphertext()));
+                idempotencyKey.map(k -> seal.sealText(pin).ciphertext()));
         Stored stored;
         try {
             stored = QuarkusTransaction.requiringNew().call(() -> store(request, channel, idempotencyKey, secrets));
@@ -126,7 +125,7 @@ public class SubmissionService {
 
     private Optional<Receipt> replay(String idempotencyKey) {
         return QuarkusTransaction.requiringNew().call(() -> ComplaintEntity.byIdempotencyKey(idempotencyKey))
-                .map(c -> receipt(c, c.pinSealed == null ? null : openPin(c.pinSealed)));
+                .map(c -> receipt(c, c.pinSealed == null ? null : seal.openText(new SealedIdentity(seal.keyId(), c.pinSealed))));
     }
 
     private static String uniqueTrackingCode() {
@@ -144,13 +143,6 @@ public class SubmissionService {
                 Receipt.acknowledgement(c.language, c.trackingCode), URI.create(trackingUrl + "/" + c.trackingCode));
     }
 
-    private SealedIdentity sealPin(String pin) {
-        return seal.seal(new Reporter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(pin)));
-    }
-
-    private String openPin(String sealedPin) {
-        return seal.open(new SealedIdentity(seal.keyId(), sealedPin)).channelAddress().orElse(null);
-    }
 
     /** PINs are kept sealed only for idempotent replays of the same request; after a day they go. */
     @Scheduled(every = "1h", delayed = "1m")
