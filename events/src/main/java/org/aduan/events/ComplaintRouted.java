@@ -14,6 +14,11 @@ import java.util.Optional;
  * @param reasons     human-readable evidence for the decision
  * @param confidence  0..1
  * @param entryAgency the door the citizen used, told when the complaint goes elsewhere
+ * @param category    the category routing settled on (see DESIGN.md), if any
+ * @param regionCode  the most specific Kemendagri region code routing found, if any
+ * @param previousAgencyId the agency the complaint was with before this decision (a transfer), if any
+ * @param transferCount how many transfers the complaint has had, this one included (0 for the first
+ *                    decision)
  */
 public record ComplaintRouted(
         String complaintId,
@@ -22,13 +27,27 @@ public record ComplaintRouted(
         String ruleId,
         List<String> reasons,
         double confidence,
-        Optional<String> entryAgency) implements ComplaintEvent {
+        Optional<String> entryAgency,
+        Optional<String> category,
+        Optional<String> regionCode,
+        Optional<String> previousAgencyId,
+        int transferCount) implements ComplaintEvent {
 
     public static final String TYPE = "aduan.complaint.routed.v1";
 
     public ComplaintRouted {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         entryAgency = entryAgency == null ? Optional.empty() : entryAgency;
+        category = category == null ? Optional.empty() : category;
+        regionCode = regionCode == null ? Optional.empty() : regionCode;
+        previousAgencyId = previousAgencyId == null ? Optional.empty() : previousAgencyId;
+    }
+
+    /** A first decision without category or region (the walking skeleton's shape). */
+    public ComplaintRouted(String complaintId, String agencyId, Instant routedAt, String ruleId,
+            List<String> reasons, double confidence, Optional<String> entryAgency) {
+        this(complaintId, agencyId, routedAt, ruleId, reasons, confidence, entryAgency,
+                Optional.empty(), Optional.empty(), Optional.empty(), 0);
     }
 
     @Override

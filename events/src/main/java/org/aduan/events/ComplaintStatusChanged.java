@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param changedAt      when
  * @param actor          who caused it: {@code system}, an agency id, {@code citizen}, {@code operator}
  * @param reason         why, when the transition needs one
+ * @param suggestedAgencyId with {@link #TRANSFER_REQUESTED}: the agency the declining agency thinks
+ *                       should act, if it named one
  */
 public record ComplaintStatusChanged(
         String complaintId,
@@ -21,14 +23,33 @@ public record ComplaintStatusChanged(
         Optional<String> agencyId,
         Instant changedAt,
         String actor,
-        Optional<String> reason) implements ComplaintEvent {
+        Optional<String> reason,
+        Optional<String> suggestedAgencyId) implements ComplaintEvent {
 
     public static final String TYPE = "aduan.complaint.status-changed.v1";
+
+    /**
+     * The status an agency's "not ours" (bukan wewenang) produces: {@code agencyId} is the agency that
+     * declines, {@code reason} says why, {@code suggestedAgencyId} optionally names who should act.
+     * routing-service re-routes the complaint, never back to an agency that already declined.
+     */
+    public static final String TRANSFER_REQUESTED = "TRANSFER_REQUESTED";
 
     public ComplaintStatusChanged {
         previousStatus = previousStatus == null ? Optional.empty() : previousStatus;
         agencyId = agencyId == null ? Optional.empty() : agencyId;
         reason = reason == null ? Optional.empty() : reason;
+        suggestedAgencyId = suggestedAgencyId == null ? Optional.empty() : suggestedAgencyId;
+    }
+
+    /** A status change that names no suggested agency. */
+    public ComplaintStatusChanged(String complaintId, String status, Optional<String> previousStatus,
+            Optional<String> agencyId, Instant changedAt, String actor, Optional<String> reason) {
+        this(complaintId, status, previousStatus, agencyId, changedAt, actor, reason, Optional.empty());
+    }
+
+    public boolean isTransferRequest() {
+        return TRANSFER_REQUESTED.equals(status);
     }
 
     @Override

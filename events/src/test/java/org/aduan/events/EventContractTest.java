@@ -48,9 +48,19 @@ class EventContractTest {
                 Arguments.of(new ComplaintRouted(ID, "pemda-32.73", AT, "region-regency",
                         List.of("region code 32.73 is a regency/city"), 0.9, Optional.of("pemda-32")),
                         "complaint-routed.v1.json"),
+                Arguments.of(new ComplaintRouted(ID, "pemda-32.04", AT, "transfer-suggested",
+                        List.of("pemda-32.73 declined: lokasi di Kabupaten Bandung"), 0.8, Optional.empty(),
+                        Optional.of("infrastruktur"), Optional.of("32.04.10"), Optional.of("pemda-32.73"), 1),
+                        "complaint-routed.v1.json"),
                 Arguments.of(new ComplaintNeedsTriage(ID, AT, List.of("no region code")), "complaint-triage.v1.json"),
+                Arguments.of(new ComplaintNeedsTriage(ID, AT, List.of("transferred 3 times"), Optional.of("air"),
+                        Optional.of("32.73"), Optional.of("pemda-32"), 3), "complaint-triage.v1.json"),
                 Arguments.of(new ComplaintStatusChanged(ID, "ROUTED", Optional.of("RECEIVED"),
                         Optional.of("pemda-32.73"), AT, "system", Optional.empty()),
+                        "complaint-status-changed.v1.json"),
+                Arguments.of(new ComplaintStatusChanged(ID, ComplaintStatusChanged.TRANSFER_REQUESTED,
+                        Optional.of("IN_PROGRESS"), Optional.of("pemda-32.73"), AT, "pemda-32.73",
+                        Optional.of("bukan wewenang: jalan nasional"), Optional.of("kemenpu")),
                         "complaint-status-changed.v1.json"));
     }
 
