@@ -2,7 +2,8 @@ package org.aduan.events;
 
 /** Common shape of every complaint event: keyed by complaint id, with a versioned CloudEvents type. */
 public sealed interface ComplaintEvent
-        permits ComplaintSubmitted, ComplaintRouted, ComplaintNeedsTriage, ComplaintStatusChanged {
+        permits ComplaintSubmitted, ComplaintRouted, ComplaintNeedsTriage, ComplaintStatusChanged,
+        ComplaintEscalated {
 
     /** The Kafka key. */
     String complaintId();

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param reason         why, when the transition needs one
  * @param suggestedAgencyId with {@link #TRANSFER_REQUESTED}: the agency the declining agency thinks
  *                       should act, if it named one
+ * @param rating         with {@code RATED}, {@code CLOSED} or {@code APPEALED} after a citizen rated the
+ *                       answer: the rating, 1 (poor) to 5 (good)
  */
 public record ComplaintStatusChanged(
         String complaintId,
@@ -24,7 +26,8 @@ public record ComplaintStatusChanged(
         Instant changedAt,
         String actor,
         Optional<String> reason,
-        Optional<String> suggestedAgencyId) implements ComplaintEvent {
+        Optional<String> suggestedAgencyId,
+        Optional<Integer> rating) implements ComplaintEvent {
 
     public static final String TYPE = "aduan.complaint.status-changed.v1";
 
@@ -40,12 +43,19 @@ public record ComplaintStatusChanged(
         agencyId = agencyId == null ? Optional.empty() : agencyId;
         reason = reason == null ? Optional.empty() : reason;
         suggestedAgencyId = suggestedAgencyId == null ? Optional.empty() : suggestedAgencyId;
+        rating = rating == null ? Optional.empty() : rating;
+        rating.ifPresent(r -> {
+            if (r < 1 || r > 5) {
+                throw new IllegalArgumentException("rating must be 1..5, was " + r);
+            }
+        });
     }
 
     /** A status change that names no suggested agency. */
     public ComplaintStatusChanged(String complaintId, String status, Optional<String> previousStatus,
             Optional<String> agencyId, Instant changedAt, String actor, Optional<String> reason) {
-        this(complaintId, status, previousStatus, agencyId, changedAt, actor, reason, Optional.empty());
+        this(complaintId, status, previousStatus, agencyId, changedAt, actor, reason, Optional.empty(),
+                Optional.empty());
     }
 
     public boolean isTransferRequest() {

@@ -30,7 +30,8 @@ public final class EventJson {
             ComplaintSubmitted.TYPE, ComplaintSubmitted.class,
             ComplaintRouted.TYPE, ComplaintRouted.class,
             ComplaintNeedsTriage.TYPE, ComplaintNeedsTriage.class,
-            ComplaintStatusChanged.TYPE, ComplaintStatusChanged.class);
+            ComplaintStatusChanged.TYPE, ComplaintStatusChanged.class,
+            ComplaintEscalated.TYPE, ComplaintEscalated.class);
 
     private EventJson() {
     }

@@ -60,8 +60,13 @@ class EventContractTest {
                         "complaint-status-changed.v1.json"),
                 Arguments.of(new ComplaintStatusChanged(ID, ComplaintStatusChanged.TRANSFER_REQUESTED,
                         Optional.of("IN_PROGRESS"), Optional.of("pemda-32.73"), AT, "pemda-32.73",
-                        Optional.of("bukan wewenang: jalan nasional"), Optional.of("kemenpu")),
-                        "complaint-status-changed.v1.json"));
+                        Optional.of("bukan wewenang: jalan nasional"), Optional.of("kemenpu"), Optional.empty()),
+                        "complaint-status-changed.v1.json"),
+                Arguments.of(new ComplaintStatusChanged(ID, "APPEALED", Optional.of("RESPONDED"),
+                        Optional.of("pemda-32.73"), AT, "citizen", Optional.of("jawaban tidak menjawab"),
+                        Optional.empty(), Optional.of(2)), "complaint-status-changed.v1.json"),
+                Arguments.of(new ComplaintEscalated(ID, AT, "pemda-32.73", Optional.of("pemda-32"), "ROUTED",
+                        AT.minusSeconds(3600), 1), "complaint-escalated.v1.json"));
     }
 
     @ParameterizedTest
