@@ -9,13 +9,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
-import org.aduan.events.ComplaintNeedsTriage;
-import org.aduan.events.ComplaintRouted;
 import org.aduan.events.ComplaintSubmitted;
 import org.aduan.events.EventEnvelope;
 import org.aduan.events.EventJson;
 import org.aduan.events.EventJson.MalformedEventException;
-import org.aduan.events.Topics;
 import org.aduan.routing.delivery.EventLedger;
 import org.aduan.routing.delivery.RetryPolicy;
 import org.aduan.routing.outbox.Outbox;
@@ -25,8 +22,9 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * Routes each submitted complaint: decides with {@link RoutingRules}, records the decision and queues
- * {@link ComplaintRouted} or {@link ComplaintNeedsTriage} in the outbox, all in one transaction.
+ * Routes each submitted complaint: the {@link RoutingEngine} decides, and the decision, the first step
+ * of the referral chain, what routing read (for later transfers) and the event are written in one
+ * transaction.
  */
 @ApplicationScoped
 public class ComplaintRouter {
@@ -34,14 +32,17 @@ public class ComplaintRouter {
     private static final Logger LOG = Logger.getLogger(ComplaintRouter.class);
     private static final String CONSUMER = "routing.submitted";
 
-    private final RoutingRules rules;
+    private final RoutingEngine engine;
+    private final Decisions decisions;
     private final EventLedger ledger;
     private final RetryPolicy retry;
     private final Outbox outbox;
     private final MeterRegistry metrics;
 
-    ComplaintRouter(RoutingRules rules, EventLedger ledger, RetryPolicy retry, Outbox outbox, MeterRegistry metrics) {
-        this.rules = rules;
+    ComplaintRouter(RoutingEngine engine, Decisions decisions, EventLedger ledger, RetryPolicy retry, Outbox outbox,
+            MeterRegistry metrics) {
+        this.engine = engine;
+        this.decisions = decisions;
         this.ledger = ledger;
         this.retry = retry;
         this.outbox = outbox;
@@ -56,19 +57,23 @@ public class ComplaintRouter {
             return; // other types on the topic: not ours
         }
         ComplaintSubmitted complaint = EventJson.read(record.value(), ComplaintSubmitted.class);
-        if (complaint.complaintId() == null || complaint.complaintId().isBlank()) {
-            throw new MalformedEventException("ComplaintSubmitted " + envelope.id() + " has no complaintId", null);
+        if (complaint.complaintId() == null || complaint.complaintId().isBlank() || complaint.text() == null
+                || complaint.submittedAt() == null) {
+            throw new MalformedEventException("ComplaintSubmitted " + envelope.id()
+                    + " lacks complaintId, text or submittedAt", null);
         }
         MDC.put("complaintId", complaint.complaintId());
         try {
-            Optional<RoutingVerdict> verdict = retry.run(
-                    () -> QuarkusTransaction.requiringNew().call(() -> route(envelope, complaint)));
-            verdict.ifPresentOrElse(v -> {
-                metrics.counter("aduan.routing.decisions", "outcome", v.outcome().name(), "rule", v.ruleId())
+            // The engine is pure: decide outside the transaction, record inside it.
+            RoutingInput input = RoutingInput.of(complaint);
+            RoutingProposal proposal = engine.decide(input.request());
+            Optional<RoutingProposal> done = retry.run(
+                    () -> QuarkusTransaction.requiringNew().call(() -> route(envelope, complaint, input, proposal)));
+            done.ifPresentOrElse(p -> {
+                metrics.counter("aduan.routing.decisions", "outcome", p.outcome().name(), "rule", p.ruleId())
                         .increment();
-                LOG.infof("complaint %s %s", complaint.complaintId(), v.agencyId()
-                        .map(agency -> "routed to " + agency + " by rule " + v.ruleId())
-                        .orElse("sent to triage by rule " + v.ruleId()));
+                LOG.infof("complaint %s %s (rule %s, confidence %.2f)", complaint.complaintId(),
+                        p.agencyId().map(a -> "routed to " + a).orElse("sent to triage"), p.ruleId(), p.confidence());
             }, () -> LOG.infof("complaint %s already routed, event %s ignored", complaint.complaintId(),
                     envelope.id()));
             outbox.wake(); // publish what this transaction wrote soon, rather than at the next poll
@@ -78,7 +83,8 @@ public class ComplaintRouter {
     }
 
     /** The whole change of one event; empty when the event, or the complaint, was handled before. */
-    private Optional<RoutingVerdict> route(EventEnvelope envelope, ComplaintSubmitted complaint) {
+    private Optional<RoutingProposal> route(EventEnvelope envelope, ComplaintSubmitted complaint, RoutingInput input,
+            RoutingProposal proposal) {
         if (!ledger.firstTime(envelope.id(), CONSUMER)) {
             return Optional.empty();
         }
@@ -86,15 +92,10 @@ public class ComplaintRouter {
         if (RoutingDecision.findById(complaint.complaintId()) != null) {
             return Optional.empty();
         }
-        RoutingVerdict verdict = rules.decide(complaint.location());
-        Instant now = Instant.now();
-        RoutingDecision.of(complaint.complaintId(), verdict, now).persist();
-        if (verdict.outcome() == Outcome.ROUTED) {
-            outbox.enqueue(Topics.ROUTED, new ComplaintRouted(complaint.complaintId(), verdict.agencyId().orElseThrow(),
-                    now, verdict.ruleId(), verdict.reasons(), verdict.confidence(), complaint.entryAgency()));
-        } else {
-            outbox.enqueue(Topics.TRIAGE, new ComplaintNeedsTriage(complaint.complaintId(), now, verdict.reasons()));
-        }
-        return Optional.of(verdict);
+        input.persist();
+        RoutingDecision decision = new RoutingDecision();
+        decision.complaintId = complaint.complaintId();
+        decisions.record(decision, proposal, Instant.now(), complaint.entryAgency(), Optional.empty(), 0, "routing");
+        return Optional.of(proposal);
     }
 }

@@ -9,11 +9,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** The recorded routing decision of one complaint: the evidence an agency or operator can ask for. */
+/**
+ * A complaint's current routing decision: the agency that must act now (or the triage queue), and the
+ * evidence. Earlier decisions are in the {@link Referral} chain.
+ */
 @Entity
 @Table(name = "routing_decision")
 public class RoutingDecision extends PanacheEntityBase {
@@ -41,19 +45,40 @@ public class RoutingDecision extends PanacheEntityBase {
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
-    static RoutingDecision of(String complaintId, RoutingVerdict verdict, Instant decidedAt) {
-        RoutingDecision decision = new RoutingDecision();
-        decision.complaintId = complaintId;
-        decision.agencyId = verdict.agencyId().orElse(null);
-        decision.ruleId = verdict.ruleId();
-        decision.reasons = verdict.reasons().toArray(String[]::new);
-        decision.confidence = verdict.confidence();
-        decision.outcome = verdict.outcome();
-        decision.decidedAt = decidedAt;
-        return decision;
+    public String category;
+
+    @Column(name = "region_code")
+    public String regionCode;
+
+    @Column(name = "entry_agency")
+    public String entryAgency;
+
+    @Column(name = "would_route_to")
+    public String wouldRouteTo;
+
+    @Column(name = "transfer_count", nullable = false)
+    public int transferCount;
+
+    public static RoutingDecision forUpdate(String complaintId) {
+        return findById(complaintId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    RoutingVerdict verdict() {
-        return new RoutingVerdict(outcome, Optional.ofNullable(agencyId), ruleId, List.of(reasons), confidence);
+    /** Sets this decision from a proposal (the first one, a re-route or an operator's choice). */
+    public void apply(RoutingProposal proposal, Instant at, Optional<String> entryAgency, int transfers) {
+        agencyId = proposal.agencyId().orElse(null);
+        ruleId = proposal.ruleId();
+        reasons = proposal.reasons().toArray(String[]::new);
+        confidence = proposal.confidence();
+        outcome = proposal.outcome();
+        decidedAt = at;
+        category = proposal.category();
+        regionCode = proposal.regionCode().orElse(null);
+        this.entryAgency = entryAgency.orElse(null);
+        wouldRouteTo = proposal.wouldRouteTo().orElse(null);
+        transferCount = transfers;
+    }
+
+    public List<String> reasonList() {
+        return List.of(reasons);
     }
 }

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.aduan.routing.problem.ProblemException;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
  * Routing decisions: which agency must act on a complaint, by which rule, and why. A complaint that
  * could not be routed confidently shows outcome {@code TRIAGE} and no agency.
@@ -37,10 +39,12 @@ public class RoutingDecisionResource {
     @APIResponse(responseCode = "404", description = "The complaint has not been routed (yet)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RoutingDecisionView decision(@PathParam("complaintId") String complaintId) {
-        RoutingDecision decision = RoutingDecision.findById(complaintId);
-        if (decision == null) {
-            throw new ProblemException(Problem.notFound("no routing decision for complaint " + complaintId));
-        }
-        return RoutingDecisionView.of(decision);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RoutingDecision decision = RoutingDecision.findById(complaintId);
+            if (decision == null) {
+                throw new ProblemException(Problem.notFound("no routing decision for complaint " + complaintId));
+            }
+            return RoutingDecisionView.of(decision);
+        });
     }
 }

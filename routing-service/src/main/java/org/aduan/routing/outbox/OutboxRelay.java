@@ -96,10 +96,9 @@ public class OutboxRelay {
                 .getResultList();
         // Send the whole batch, then wait for the acks: one round trip per batch, not per row. The
         // idempotent producer keeps the batch in order on each partition.
-        List<io.smallrye.mutiny.Uni<Void>> acks = rows.stream().map(row -> emitter.sendMessage(message(row))).toList();
         try {
-            if (!acks.isEmpty()) {
-                io.smallrye.mutiny.Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
+            if (!rows.isEmpty()) {
+                sendAndAwaitAcks(rows);
             }
         } catch (RuntimeException e) {
             // Nothing of this batch is marked; all of it is sent again, with the same ce_ids, next run.
@@ -110,6 +109,35 @@ public class OutboxRelay {
         rows.forEach(row -> row.publishedAt = now);
         return rows.size();
     }
+
+    /**
+     * The sends run on a thread of their own that carries no transaction: created inside the
+     * transaction, the sends' callbacks would carry it onto Kafka's threads (context propagation), and
+     * Narayana then refuses the commit ("multiple threads active") and leaves the rows locked.
+     */
+    private void sendAndAwaitAcks(List<OutboxEvent> rows) {
+        List<Message<String>> messages = rows.stream().map(OutboxRelay::message).toList();
+        java.util.concurrent.Future<?> sent = sender.submit(() -> {
+            List<io.smallrye.mutiny.Uni<Void>> acks = messages.stream().map(emitter::sendMessage).toList();
+            io.smallrye.mutiny.Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
+        });
+        try {
+            sent.get(config.sendTimeout().toMillis() + 1_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            sent.cancel(true);
+            throw new IllegalStateException("broker did not acknowledge the batch: " + e.getMessage(), e);
+        }
+    }
+
+    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "outbox-sender");
+                t.setDaemon(true);
+                return t;
+            });
 
     private static Message<String> message(OutboxEvent row) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()

@@ -24,7 +24,24 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
     }
 
     public static Problem notFound(String detail) {
-        return new Problem(URI.create("https://aduan.org/problems/not-found"), "Not found", 404, detail, List.of());
+        return of("not-found", "Not found", 404, detail);
+    }
+
+    public static Problem of(String kind, String title, int status, String detail) {
+        return new Problem(URI.create("https://aduan.org/problems/" + kind), title, status, detail, List.of());
+    }
+
+    /** A request with invalid fields: 400, each field named. */
+    public static Problem invalid(List<FieldError> errors) {
+        return new Problem(URI.create("https://aduan.org/problems/validation"), "Invalid request", 400,
+                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are invalid",
+                errors);
+    }
+
+    /** A request that conflicts with the current state: 409. */
+    public static Problem conflict(String detail) {
+        return of("conflict", "Conflict", 409, detail);
     }
 
     /** One invalid field of a request. */

@@ -58,10 +58,15 @@ class ComplaintRoutingTest {
         ConsumerRecord<String, String> record = awaitOne(Topics.ROUTED, complaint.complaintId());
         ComplaintRouted routed = EventJson.read(record.value(), ComplaintRouted.class);
         assertThat(routed.agencyId()).isEqualTo("pemda-32.73");
-        assertThat(routed.ruleId()).isEqualTo("region-regency");
-        assertThat(routed.confidence()).isEqualTo(1.0);
-        assertThat(routed.reasons()).containsExactly("region code 32.73 names a regency/city");
+        assertThat(routed.ruleId()).isEqualTo("local-region");
+        assertThat(routed.confidence()).isGreaterThanOrEqualTo(0.9);
+        assertThat(routed.reasons()).contains("region: structured region code 32.73 = Kota Bandung (city 32.73)");
+        assertThat(routed.reasons()).anyMatch(r -> r.startsWith("category infrastruktur: \"Jalan berlubang\""));
+        assertThat(routed.category()).contains("infrastruktur");
+        assertThat(routed.regionCode()).contains("32.73");
+        assertThat(routed.transferCount()).isZero();
         assertThat(routed.entryAgency()).contains("pln");
+        assertThat(routed.reasons()).anyMatch(r -> r.startsWith("entry agency pln (the door the citizen used) is told"));
 
         EventEnvelope envelope = EventEnvelope.fromHeaders(record.headers());
         assertThat(envelope.type()).isEqualTo(ComplaintRouted.TYPE);
@@ -74,9 +79,12 @@ class ComplaintRoutingTest {
                 .then().statusCode(200)
                 .body("outcome", equalTo("ROUTED"))
                 .body("agencyId", equalTo("pemda-32.73"))
-                .body("ruleId", equalTo("region-regency"))
-                .body("confidence", equalTo(1.0f))
-                .body("reasons", hasItem("region code 32.73 names a regency/city"));
+                .body("ruleId", equalTo("local-region"))
+                .body("category", equalTo("infrastruktur"))
+                .body("regionCode", equalTo("32.73"))
+                .body("reasons", hasItem("region: structured region code 32.73 = Kota Bandung (city 32.73)"))
+                .body("chain.size()", equalTo(1))
+                .body("chain[0].agencyId", equalTo("pemda-32.73"));
     }
 
     @Test
@@ -87,7 +95,8 @@ class ComplaintRoutingTest {
         ComplaintRouted routed = EventJson.read(awaitOne(Topics.ROUTED, complaint.complaintId()).value(),
                 ComplaintRouted.class);
         assertThat(routed.agencyId()).isEqualTo("pemda-32.73");
-        assertThat(routed.ruleId()).isEqualTo("region-regency");
+        assertThat(routed.ruleId()).isEqualTo("local-region");
+        assertThat(routed.regionCode()).contains("32.73.01.1001");
         assertThat(routed.entryAgency()).isEmpty();
     }
 
@@ -109,7 +118,7 @@ class ComplaintRoutingTest {
         ComplaintRouted routed = EventJson.read(awaitOne(Topics.ROUTED, complaint.complaintId()).value(),
                 ComplaintRouted.class);
         assertThat(routed.agencyId()).isEqualTo("pemda-32");
-        assertThat(routed.ruleId()).isEqualTo("region-province");
+        assertThat(routed.ruleId()).isEqualTo("local-region");
     }
 
     @Test
@@ -119,7 +128,8 @@ class ComplaintRoutingTest {
 
         ConsumerRecord<String, String> record = awaitOne(Topics.TRIAGE, complaint.complaintId());
         ComplaintNeedsTriage triage = EventJson.read(record.value(), ComplaintNeedsTriage.class);
-        assertThat(triage.reasons()).containsExactly("no region code given");
+        assertThat(triage.reasons()).contains("rule no-region: a local matter with no region: an operator must find out where");
+        assertThat(triage.category()).contains("infrastruktur");
         assertThat(EventEnvelope.fromHeaders(record.headers()).type()).isEqualTo(ComplaintNeedsTriage.TYPE);
         assertThat(routedRecords(complaint.complaintId())).isEmpty();
 
@@ -127,7 +137,7 @@ class ComplaintRoutingTest {
                 .then().statusCode(200)
                 .body("outcome", equalTo("TRIAGE"))
                 .body("agencyId", equalTo(null))
-                .body("reasons", hasItem("no region code given"));
+                .body("ruleId", equalTo("no-region"));
     }
 
     @Test
@@ -182,6 +192,22 @@ class ComplaintRoutingTest {
         given().get("/api/v1/routing/decisions/{id}", complaint.complaintId()).then().statusCode(404);
         assertThat(KafkaTraffic.readAll(Topics.deadLetter(Topics.SUBMITTED)))
                 .noneMatch(r -> foreign.id().equals(KafkaTraffic.header(r, EventEnvelope.CE_ID)));
+    }
+
+    @Test
+    void complaintWithoutCodeIsRoutedByThePlacesItsTextNames() {
+        ComplaintSubmitted complaint = new ComplaintSubmitted(UUID.randomUUID().toString(), "ADN-TXT1-" + UUID
+                .randomUUID().toString().substring(0, 4).toUpperCase(), "pinhash", Instant.now(), Channel.SMS,
+                Optional.empty(), "id", Optional.empty(), "Jalan berlubang di depan SDN 3 Cicendo, Kota Bandung",
+                Optional.empty(), Location.none(), false, false, Optional.empty());
+        submit(complaint);
+
+        ComplaintRouted routed = EventJson.read(awaitOne(Topics.ROUTED, complaint.complaintId()).value(),
+                ComplaintRouted.class);
+        assertThat(routed.agencyId()).isEqualTo("pemda-32.73");
+        assertThat(routed.category()).contains("infrastruktur");
+        assertThat(routed.regionCode()).contains("32.73.06");
+        assertThat(String.join("\n", routed.reasons())).contains("\"Cicendo\"").contains("\"Kota Bandung\"");
     }
 
     @Test

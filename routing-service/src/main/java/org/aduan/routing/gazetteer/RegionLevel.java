@@ -1,11 +1,11 @@
-package org.aduan.routing.decision;
+package org.aduan.routing.gazetteer;
 
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The levels of a Kemendagri region code: {@code 32}, {@code 32.73}, {@code 32.73.01}, {@code 32.73.01.1001}. */
-enum RegionLevel {
+public enum RegionLevel {
     PROVINCE("\\d{2}"),
     REGENCY("\\d{2}\\.\\d{2}"),
     DISTRICT("\\d{2}\\.\\d{2}\\.\\d{2}"),
@@ -18,12 +18,12 @@ enum RegionLevel {
     }
 
     /** The level a code is at, or empty when it is not a Kemendagri code. */
-    static Optional<RegionLevel> of(String code) {
+    public static Optional<RegionLevel> of(String code) {
         return Arrays.stream(values()).filter(level -> level.shape.matcher(code).matches()).findFirst();
     }
 
     /** The code of the region at this level that contains {@code code}, e.g. REGENCY of 32.73.01 is 32.73. */
-    String enclosing(String code) {
+    public String enclosing(String code) {
         String[] parts = code.split("\\.");
         return String.join(".", Arrays.copyOf(parts, ordinal() + 1));
     }

@@ -1,0 +1,126 @@
+package org.aduan.routing.classify;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.aduan.routing.text.DataFiles;
+import org.aduan.routing.text.TextAnalysis;
+import org.aduan.routing.text.Token;
+
+/**
+ * Terms from a data file, analysed once with the same chain as the complaints, and the search for them
+ * in a text. Each term counts once per text however often it appears, and a term inside a longer term
+ * that matched at the same place ("jalan" in "jalan berlubang") does not count again.
+ */
+public final class Lexicon {
+
+    private final TextAnalysis analysis;
+    private final Map<String, List<Term>> byFirstStem = new HashMap<>();
+    private final int size;
+
+    private Lexicon(TextAnalysis analysis, List<Term> terms) {
+        this.analysis = analysis;
+        for (Term term : terms) {
+            byFirstStem.computeIfAbsent(term.language() + ":" + term.stems().get(0), k -> new ArrayList<>()).add(term);
+        }
+        // longest first, so that a phrase wins over the word it starts with
+        byFirstStem.values().forEach(list -> list.sort((a, b) -> b.stems().size() - a.stems().size()));
+        this.size = terms.size();
+    }
+
+    /** The category lexicon: {@code category, lang, weight, term}. */
+    public static Lexicon categories(TextAnalysis analysis, String resource) {
+        List<Term> terms = new ArrayList<>();
+        for (Map<String, String> row : DataFiles.rows(resource, "\t")) {
+            term(analysis, row.get("category"), row.get("category"), row).ifPresent(terms::add);
+        }
+        return new Lexicon(analysis, terms);
+    }
+
+    /** Enterprise terms: {@code agency, category, lang, weight, term}. */
+    public static Lexicon enterprises(TextAnalysis analysis, String resource) {
+        List<Term> terms = new ArrayList<>();
+        for (Map<String, String> row : DataFiles.rows(resource, "\t")) {
+            term(analysis, row.get("agency"), row.get("category"), row).ifPresent(terms::add);
+        }
+        return new Lexicon(analysis, terms);
+    }
+
+    private static java.util.Optional<Term> term(TextAnalysis analysis, String label, String category,
+            Map<String, String> row) {
+        String language = row.get("lang");
+        List<String> stems = stems(analysis, language, row.get("term"));
+        if (stems.isEmpty()) {
+            // a term made only of stop words can never match: a data error worth failing on
+            throw new IllegalStateException("lexicon term \"" + row.get("term") + "\" has no words left after analysis");
+        }
+        return java.util.Optional.of(new Term(label, category, language, Double.parseDouble(row.get("weight")),
+                row.get("term"), stems));
+    }
+
+    private static List<String> stems(TextAnalysis analysis, String language, String text) {
+        List<Token> tokens = "en".equals(language) ? analysis.english(text) : analysis.indonesian(text);
+        return tokens.stream().map(Token::term).toList();
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Every term found in {@code text}, read both as Indonesian and as English. */
+    public List<TermMatch> find(String text) {
+        List<TermMatch> matches = new ArrayList<>();
+        Set<Term> seen = new HashSet<>();
+        find("id", analysis.indonesian(text), text, matches, seen);
+        find("en", analysis.english(text), text, matches, seen);
+        return matches;
+    }
+
+    private void find(String language, List<Token> tokens, String text, List<TermMatch> matches, Set<Term> seen) {
+        int coveredUntil = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            List<Term> candidates = byFirstStem.get(language + ":" + tokens.get(i).term());
+            if (candidates == null) {
+                continue;
+            }
+            for (Term term : candidates) {
+                int n = term.stems().size();
+                if (i + n > tokens.size() || !matchesAt(tokens, i, term.stems())) {
+                    continue;
+                }
+                int end = i + n - 1;
+                if (end <= coveredUntil) {
+                    continue; // inside a longer phrase matched just before
+                }
+                if (seen.add(term)) {
+                    String surface = text.substring(tokens.get(i).start(), tokens.get(end).end());
+                    matches.add(new TermMatch(term, surface));
+                }
+                if (n > 1) {
+                    coveredUntil = Math.max(coveredUntil, end);
+                }
+                break;
+            }
+        }
+    }
+
+    private static boolean matchesAt(List<Token> tokens, int i, List<String> stems) {
+        for (int k = 0; k < stems.size(); k++) {
+            if (!tokens.get(i + k).term().equals(stems.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For reports: terms per label. */
+    public Map<String, Long> countByLabel() {
+        return byFirstStem.values().stream().flatMap(List::stream)
+                .collect(Collectors.groupingBy(Term::label, Collectors.counting()));
+    }
+}

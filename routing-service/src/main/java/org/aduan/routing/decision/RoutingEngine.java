@@ -1,0 +1,285 @@
+package org.aduan.routing.decision;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.aduan.routing.classify.CategoryClassifier;
+import org.aduan.routing.classify.CategoryFinding;
+import org.aduan.routing.classify.Lexicon;
+import org.aduan.routing.classify.TermMatch;
+import org.aduan.routing.directory.AgencyInfo;
+import org.aduan.routing.directory.AgencyLevel;
+import org.aduan.routing.directory.AgencyLookup;
+import org.aduan.routing.gazetteer.AbroadFinding;
+import org.aduan.routing.gazetteer.Countries;
+import org.aduan.routing.gazetteer.Gazetteer;
+import org.aduan.routing.gazetteer.Region;
+import org.aduan.routing.gazetteer.RegionFinding;
+import org.aduan.routing.gazetteer.RegionLevel;
+import org.aduan.routing.decision.RuleTable.Facts;
+import org.aduan.routing.decision.RuleTable.Rule;
+
+/**
+ * Decides who must act on a complaint: reads the region (gazetteer), the category (lexicon), an
+ * enterprise named, whether the citizen is abroad, then applies the first matching rule of the
+ * {@link RuleTable}. Pure and thread-safe: the same request always gives the same proposal, and nothing
+ * is stored (the preview API and the evaluation use it as it is).
+ *
+ * <p>Confidence: for a national or enterprise rule, the share of the category evidence that points at
+ * that agency; for a local rule, the lower of the region's confidence and the share of evidence that
+ * points at local matters. Below the table's threshold the proposal is triage, with the agency it
+ * would have been and why it was not sure.
+ */
+public final class RoutingEngine {
+
+    /** An enterprise needs at least this much evidence to take a complaint on its own. */
+    static final double ENTERPRISE_MIN_WEIGHT = 3.0;
+    /** A local matter with a region but no category evidence at all ("tolong ditindaklanjuti, Kec. X"). */
+    static final double NO_EVIDENCE_LOCAL = 0.55;
+
+    private final Gazetteer gazetteer;
+    private final Countries countries;
+    private final CategoryClassifier classifier;
+    private final Lexicon enterprises;
+    private final RuleTable rules;
+    private final AgencyLookup agencies;
+
+    public RoutingEngine(Gazetteer gazetteer, Countries countries, CategoryClassifier classifier, Lexicon enterprises,
+            RuleTable rules, AgencyLookup agencies) {
+        this.gazetteer = gazetteer;
+        this.countries = countries;
+        this.classifier = classifier;
+        this.enterprises = enterprises;
+        this.rules = rules;
+        this.agencies = agencies;
+    }
+
+    public RoutingProposal decide(RoutingRequest request) {
+        return decide(request, Set.of());
+    }
+
+    /**
+     * Decides, never choosing an agency in {@code excluded} (agencies that already declined): if the
+     * rule's choice is excluded, the next alternative that is not takes it.
+     */
+    public RoutingProposal decide(RoutingRequest request, Set<String> excluded) {
+        List<String> reasons = new ArrayList<>();
+        String text = request.text();
+
+        // Abroad first: a place in Indonesia that shares a foreign name ("Johor") is then not where it happens.
+        Optional<AbroadFinding> abroad = countries.find(request.location().orElse(""), text);
+        abroad.ifPresent(a -> reasons.add("abroad: " + a.evidence()));
+        // Region: a structured code wins; else the location field, then the text.
+        RegionFinding region = structuredRegion(request, reasons).orElseGet(() -> abroad.isPresent()
+                ? RegionFinding.none(List.of(), Optional.empty())
+                : gazetteer.find(request.location().orElse(""), text));
+        if (request.regionCode().isEmpty() || region.region().isEmpty()) {
+            region.evidence().forEach(e -> reasons.add("region: " + e));
+        }
+
+        // Category, and an enterprise named by its service.
+        CategoryFinding category = classifier.classify(text + " " + request.location().orElse(""),
+                request.chosenCategory());
+        Optional<Map.Entry<String, Double>> enterprise = enterprise(text, reasons);
+        if (!category.matches().isEmpty()) {
+            reasons.add("category " + category.category() + ": " + describe(category.matches()));
+        } else {
+            reasons.add("category: no term of the lexicon found, read as lainnya");
+        }
+        request.chosenCategory().ifPresent(c -> reasons.add("category chosen by the citizen: " + c));
+
+        Optional<AgencyInfo> entry = request.entryAgency().flatMap(agencies::active);
+        boolean entryLocal = entry.map(a -> a.level() == AgencyLevel.REGENCY || a.level() == AgencyLevel.PROVINCE)
+                .orElse(false);
+        String effectiveCategory = abroad.isPresent() ? abroadCategory(category)
+                : enterprise.map(e -> enterpriseCategory(e.getKey())).orElse(category.category());
+        Facts facts = new Facts(abroad.isPresent(), enterprise.isPresent(), effectiveCategory,
+                region.region().isPresent(), entryLocal);
+        Rule rule = rules.first(facts);
+
+        Choice choice = choose(rule, facts, region, abroad, enterprise, category, entry);
+        reasons.add("rule " + rule.id() + ": " + rule.description());
+        List<String> candidates = new ArrayList<>();
+        choice.agency().ifPresent(candidates::add);
+        candidates.addAll(alternatives(choice, region, category, effectiveCategory));
+        List<String> open = candidates.stream().distinct().filter(id -> !excluded.contains(id))
+                .filter(id -> agencies.active(id).isPresent()).toList();
+        Optional<String> regionCode = region.region().map(Region::code);
+        double confidence = choice.confidence();
+        Optional<String> agency = choice.agency();
+        String ruleId = rule.id();
+        if (agency.isPresent() && excluded.contains(agency.get())) {
+            reasons.add(agency.get() + " already declined this complaint");
+            agency = open.stream().findFirst();
+            agency.ifPresent(a -> reasons.add("next in line: " + a));
+            confidence = Math.min(confidence, 0.8);
+            ruleId = "transfer-next";
+        }
+        List<String> alternatives = open.stream().filter(id -> !id.equals(choice.agency().orElse(""))).toList();
+        if (agency.isEmpty()) {
+            region.ambiguity().ifPresent(a -> reasons.add("not routed: " + a));
+            return new RoutingProposal(Outcome.TRIAGE, Optional.empty(), ruleId, reasons, 0.0, effectiveCategory,
+                    regionCode, alternatives, Optional.empty());
+        }
+        reasons.add("agency: " + describeAgency(agency.get()) + ", confidence " + round(confidence));
+        request.entryAgency().filter(e -> !e.equals(choice.agency().orElse("")))
+                .ifPresent(e -> reasons.add("entry agency " + e + " (the door the citizen used) is told that "
+                        + choice.agency().orElse("") + " acts"));
+        if (confidence < rules.threshold()) {
+            reasons.add("not sure enough (confidence " + round(confidence) + " < " + rules.threshold()
+                    + "): an operator decides");
+            return new RoutingProposal(Outcome.TRIAGE, Optional.empty(), ruleId, reasons, confidence,
+                    effectiveCategory, regionCode, open, agency);
+        }
+        return new RoutingProposal(Outcome.ROUTED, agency, ruleId, reasons, confidence, effectiveCategory, regionCode,
+                alternatives, Optional.empty());
+    }
+
+    private record Choice(Optional<String> agency, double confidence) {
+    }
+
+    private Choice choose(Rule rule, Facts facts, RegionFinding region, Optional<AbroadFinding> abroad,
+            Optional<Map.Entry<String, Double>> enterprise, CategoryFinding category, Optional<AgencyInfo> entry) {
+        String then = rule.then();
+        if (then.equals("embassy")) {
+            AbroadFinding a = abroad.orElseThrow();
+            double confidence = category.total() == 0 ? 0.7 : 0.9;
+            return new Choice(Optional.of("perwakilan-" + a.countryCode()), confidence);
+        }
+        if (then.equals("enterprise")) {
+            var e = enterprise.orElseThrow();
+            double share = (e.getValue() + category.score(enterpriseCategory(e.getKey())))
+                    / (category.total() + e.getValue() + 1.0);
+            return new Choice(Optional.of(e.getKey()), Math.max(0.6, Math.min(0.95, 0.4 + share)));
+        }
+        if (then.startsWith("agency:")) {
+            String id = then.substring("agency:".length());
+            double share = category.score(facts.category()) / (category.total() + 1.5);
+            return new Choice(Optional.of(id), Math.min(0.95, 0.25 + share));
+        }
+        if (then.equals("local-government")) {
+            Region r = region.region().orElseThrow();
+            Optional<String> government = localGovernment(r);
+            double local = localShare(category);
+            return new Choice(government, Math.min(region.confidence(), local));
+        }
+        if (then.equals("entry-agency")) {
+            return new Choice(entry.map(AgencyInfo::id), Math.min(0.6, localShare(category)));
+        }
+        return new Choice(Optional.empty(), 0.0);
+    }
+
+    /** The share of the category evidence that points at a local matter. */
+    private double localShare(CategoryFinding category) {
+        if (category.total() == 0) {
+            return NO_EVIDENCE_LOCAL;
+        }
+        double local = category.scores().entrySet().stream().filter(e -> !rules.isNational(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
+        return Math.min(0.95, 0.25 + local / (category.total() + 1.0));
+    }
+
+    /** The government that acts for a region: its regency/city, or the province; an administrative city's parent. */
+    Optional<String> localGovernment(Region region) {
+        List<Region> chain = gazetteer.chain(region);
+        for (Region r : chain) {
+            if (r.level() != RegionLevel.REGENCY && r.level() != RegionLevel.PROVINCE) {
+                continue;
+            }
+            Optional<AgencyInfo> government = agencies.active("pemda-" + r.code());
+            if (government.isEmpty()) {
+                continue;
+            }
+            if (!government.get().autonomous()) {
+                Optional<String> parent = government.get().parentId().filter(p -> agencies.active(p).isPresent());
+                if (parent.isPresent()) {
+                    return parent;
+                }
+                continue;
+            }
+            return government.map(AgencyInfo::id);
+        }
+        return Optional.empty();
+    }
+
+    /** Who is next if the chosen agency declines. */
+    private List<String> alternatives(Choice choice, RegionFinding region, CategoryFinding category, String effective) {
+        Set<String> next = new LinkedHashSet<>();
+        // a national matter declined: maybe it is local after all, and the other way round
+        Optional<String> local = region.region().flatMap(this::localGovernment);
+        for (String code : category.scores().keySet()) {
+            if (code.equals(effective)) {
+                continue;
+            }
+            rules.rules().stream().filter(r -> r.then().startsWith("agency:"))
+                    .filter(r -> r.when().categories().map(c -> c.contains(code)).orElse(false)).findFirst()
+                    .ifPresent(r -> next.add(r.then().substring("agency:".length())));
+            if (!rules.isNational(code)) {
+                local.ifPresent(next::add);
+            }
+        }
+        local.ifPresent(next::add);
+        // then up the chain (regency → province), then the national bodies that handle the category
+        choice.agency().flatMap(agencies::active).flatMap(AgencyInfo::parentId)
+                .filter(p -> !p.equals(org.aduan.routing.directory.AgencySeed.COORDINATOR)).ifPresent(next::add);
+        local.flatMap(agencies::active).flatMap(AgencyInfo::parentId)
+                .filter(p -> !p.equals(org.aduan.routing.directory.AgencySeed.COORDINATOR)).ifPresent(next::add);
+        agencies.nationalHandling(effective).forEach(a -> next.add(a.id()));
+        return new ArrayList<>(next);
+    }
+
+    private Optional<RegionFinding> structuredRegion(RoutingRequest request, List<String> reasons) {
+        if (request.regionCode().isEmpty()) {
+            return Optional.empty();
+        }
+        String code = request.regionCode().get();
+        Optional<Region> region = gazetteer.byCode(code);
+        if (region.isEmpty()) {
+            reasons.add("region: the structured region code is not a Kemendagri code; reading the text instead");
+            return Optional.empty();
+        }
+        reasons.add("region: structured region code " + code + " = " + region.get().describe());
+        return Optional.of(new RegionFinding(region, 1.0, List.of(), Optional.empty()));
+    }
+
+    private Optional<Map.Entry<String, Double>> enterprise(String text, List<String> reasons) {
+        List<TermMatch> matches = enterprises.find(text);
+        Map<String, Double> weights = new LinkedHashMap<>();
+        matches.forEach(m -> weights.merge(m.term().label(), m.term().weight(), Double::sum));
+        Optional<Map.Entry<String, Double>> best = weights.entrySet().stream()
+                .filter(e -> e.getValue() >= ENTERPRISE_MIN_WEIGHT)
+                .max(Map.Entry.comparingByValue());
+        best.ifPresent(e -> reasons.add("enterprise " + e.getKey() + ": " + describe(matches.stream()
+                .filter(m -> m.term().label().equals(e.getKey())).toList())));
+        return best.map(e -> Map.entry(e.getKey(), e.getValue()));
+    }
+
+    private String enterpriseCategory(String agencyId) {
+        return agencies.find(agencyId).map(AgencyInfo::categories).filter(c -> !c.isEmpty()).map(c -> c.get(0))
+                .orElse("lainnya");
+    }
+
+    /** Abroad: a passport or visa matter stays imigrasi; everything else is protection of citizens. */
+    private static String abroadCategory(CategoryFinding category) {
+        return category.score("imigrasi") > category.score("perlindungan-wni") ? "imigrasi" : "perlindungan-wni";
+    }
+
+    private String describeAgency(String id) {
+        return agencies.find(id).map(a -> a.nameEn() + " (" + id + ")").orElse(id);
+    }
+
+    private static String describe(Collection<TermMatch> matches) {
+        return matches.stream().map(TermMatch::describe).collect(Collectors.joining(", "));
+    }
+
+    private static String round(double value) {
+        return String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,83 @@
+package org.aduan.routing.gazetteer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.aduan.routing.text.DataFiles;
+import org.aduan.routing.text.TextAnalysis;
+import org.aduan.routing.text.Token;
+
+/**
+ * The countries with an Indonesian embassy or consulate, and whether a complaint comes from one of
+ * them. A country's name alone is not enough ("bangunan zaman Belanda"): it must be where something
+ * happens ("di Johor", "in Dubai"), or the text must be about life abroad (TKI, majikan, KBRI,
+ * embassy).
+ */
+public final class Countries {
+
+    /** country code → Indonesian and English names. */
+    public record Country(String code, String nameId, String nameEn) {
+    }
+
+    private static final Set<String> LOCATIVE = Set.of("di", "in", "at", "dari", "from", "negara", "kota");
+    private static final Set<String> ABROAD_TERMS = Set.of("tki", "tkw", "pmi", "wni", "kbri", "kjri", "kdei",
+            "majikan", "embassy", "consulate", "migrant", "abroad", "overseas", "employer", "kedutaan", "konsulat",
+            "perwakilan", "agency", "sponsor", "visa", "deportasi", "dideportasi", "stranded", "terlantar");
+    private static final int MAX_WORDS = 3;
+
+    private final TextAnalysis analysis;
+    private final Map<String, Country> countries = new HashMap<>();
+    private final Map<String, Country> byPlace = new HashMap<>();
+
+    public Countries(TextAnalysis analysis) {
+        this.analysis = analysis;
+        for (Map<String, String> row : DataFiles.rows("routing/countries.tsv", "\t")) {
+            Country country = new Country(row.get("code"), row.get("name_id"), row.get("name_en"));
+            countries.put(country.code(), country);
+            for (String place : row.get("places").split(",")) {
+                byPlace.put(String.join(" ", analysis.placeTerms(place)), country);
+            }
+        }
+    }
+
+    public List<Country> all() {
+        return countries.values().stream().sorted((a, b) -> a.code().compareTo(b.code())).toList();
+    }
+
+    public Optional<Country> byCode(String code) {
+        return Optional.ofNullable(countries.get(code));
+    }
+
+    /** The foreign country a complaint is written from or about, if the text says so clearly. */
+    public Optional<AbroadFinding> find(String... texts) {
+        for (String text : texts) {
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            List<Token> tokens = analysis.places(text);
+            boolean aboutLifeAbroad = tokens.stream().anyMatch(t -> ABROAD_TERMS.contains(t.term()))
+                    || text.toLowerCase().contains("luar negeri");
+            for (int i = 0; i < tokens.size(); i++) {
+                for (int n = Math.min(MAX_WORDS, tokens.size() - i); n >= 1; n--) {
+                    String key = String.join(" ", tokens.subList(i, i + n).stream().map(Token::term).toList());
+                    Country country = byPlace.get(key);
+                    if (country == null) {
+                        continue;
+                    }
+                    boolean located = (i > 0 && LOCATIVE.contains(tokens.get(i - 1).term()))
+                            || (i > 1 && LOCATIVE.contains(tokens.get(i - 2).term()));
+                    if (located || aboutLifeAbroad) {
+                        String surface = text.substring(tokens.get(i).start(), tokens.get(i + n - 1).end());
+                        return Optional.of(new AbroadFinding(country.code(), country.nameId(),
+                                "\"" + surface + "\" is in " + country.nameEn()
+                                        + (located ? "" : " (the text is about living or working abroad)")));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

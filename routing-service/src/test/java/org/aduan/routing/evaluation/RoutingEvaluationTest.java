@@ -1,0 +1,58 @@
+package org.aduan.routing.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.aduan.routing.decision.RoutingEngine;
+import org.aduan.routing.decision.RoutingKnowledge;
+import org.aduan.routing.evaluation.RoutingEvaluation.Item;
+import org.aduan.routing.evaluation.RoutingEvaluation.Report;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The issue's quality bar, on the project's evaluation set and on a held-out set written separately and
+ * never used for tuning: region right ≥ 95% where the text names one, category ≥ 85%, agency ≥ 85%,
+ * confidently wrong ≤ 3%. The report (with every miss) is written to target/routing-evaluation.md and
+ * printed; {@code ./aduan eval-routing} runs just this.
+ */
+class RoutingEvaluationTest {
+
+    static RoutingEngine engine;
+
+    @BeforeAll
+    static void load() {
+        engine = new RoutingKnowledge().seedEngine();
+    }
+
+    @Test
+    void evaluationSetMeetsTheBar() throws IOException {
+        assertMeetsTheBar("evaluation", "evaluation/evaluation.jsonl", 250);
+    }
+
+    @Test
+    void heldOutSetMeetsTheBar() throws IOException {
+        assertMeetsTheBar("holdout", "evaluation/holdout.jsonl", 100);
+    }
+
+    private static void assertMeetsTheBar(String name, String resource, int minimumSize) throws IOException {
+        List<Item> items = RoutingEvaluation.load(resource);
+        assertThat(items).hasSizeGreaterThanOrEqualTo(minimumSize);
+        Report report = RoutingEvaluation.run(name, items, engine);
+        String text = Report.header() + "\n" + report.summary() + "\n\nPer category: " + report.perCategory()
+                + "\n\nMisses (!! = confidently wrong):\n" + report.misses();
+        Path out = Path.of("target", "routing-evaluation-" + name + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text);
+        System.out.println(Report.header() + "\n" + report.summary());
+        assertThat(report.regionAccuracy()).as("region accuracy where the text names one (" + out + ")")
+                .isGreaterThanOrEqualTo(0.95);
+        assertThat(report.categoryAccuracy()).as("category accuracy (" + out + ")").isGreaterThanOrEqualTo(0.85);
+        assertThat(report.agencyAccuracy()).as("agency accuracy (" + out + ")").isGreaterThanOrEqualTo(0.85);
+        assertThat(report.confidentlyWrongRate()).as("confidently wrong (" + out + ")").isLessThanOrEqualTo(0.03);
+    }
+}
