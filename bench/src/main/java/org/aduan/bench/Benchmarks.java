@@ -95,8 +95,12 @@ public final class Benchmarks {
 
                 Map<AduanService, Long> loadedRssKb = new EnumMap<>(AduanService.class);
                 launchers.forEach((s, l) -> loadedRssKb.put(s, rssKb(l.pid(s))));
+                int previews = quick ? 2_000 : 10_000;
+                System.out.printf("Routing preview: %d requests, one at a time ...%n", previews);
+                PreviewBenchmark.Result preview = PreviewBenchmark.run(
+                        launchers.get(AduanService.ROUTING).baseUrl(AduanService.ROUTING), 2_000, previews);
                 String report = report(args, complaints, wallStartMs, quarkusStart, idleRssKb, loadedRssKb,
-                        latencies);
+                        latencies) + "\n" + PreviewBenchmark.report(preview, 2_000);
                 Path out = root.resolve("BENCHMARKS.md");
                 Files.writeString(out, report + keptAnalysis(out));
                 System.out.println(report);

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.aduan.devstack.DevstackTestResource;
 import org.aduan.events.Channel;
 import org.aduan.events.ComplaintStatusChanged;
+import org.aduan.events.ComplaintRouted;
 import org.aduan.events.ComplaintSubmitted;
 import org.aduan.events.Location;
 import org.aduan.events.Topics;
@@ -111,6 +112,36 @@ class NotificationServiceTest {
                 .body("[1].body", equalTo("Your complaint " + event.trackingCode()
                         + " has been forwarded to pemda-32.73."))
                 .body("[1].language", equalTo("en")));
+    }
+
+    @Test
+    void entryAgencyIsToldInBothLanguagesWhenItsComplaintGoesElsewhereOnce() {
+        String complaintId = UUID.randomUUID().toString();
+        ComplaintRouted elsewhere = new ComplaintRouted(complaintId, "pln", java.time.Instant.now(), "national-listrik",
+                java.util.List.of("listrik padam"), 0.9, java.util.Optional.of("pemda-32.73"));
+        Headers headers = KafkaTestSupport.envelope(elsewhere);
+        publish(Topics.ROUTED, elsewhere, headers);
+        publish(Topics.ROUTED, elsewhere, headers); // a redelivery tells nobody twice
+        ComplaintRouted sameDoor = new ComplaintRouted(UUID.randomUUID().toString(), "pemda-32.73",
+                java.time.Instant.now(), "local-region", java.util.List.of(), 0.9, java.util.Optional.of("pemda-32.73"));
+        publish(Topics.ROUTED, sameDoor);
+
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("agencyId", "pemda-32.73")
+                .get("/api/v1/notifications/agency-alerts").then().statusCode(200)
+                .body("findAll { it.complaintId == '" + complaintId + "' }.size()", equalTo(1))
+                .body("find { it.complaintId == '" + complaintId + "' }.bodyId",
+                        equalTo("Aduan " + complaintId + " yang masuk melalui layanan Anda telah diteruskan ke pln,"
+                                + " instansi yang berwenang menindaklanjutinya (aturan national-listrik). Anda tidak"
+                                + " perlu menindaklanjuti aduan ini; statusnya dapat dipantau di Aduan."))
+                .body("find { it.complaintId == '" + complaintId + "' }.bodyEn",
+                        org.hamcrest.Matchers.startsWith("Complaint " + complaintId + ", which came in through your"
+                                + " service, has been forwarded to pln")));
+        // routed to the door it came in by: nothing to tell
+        await().during(java.time.Duration.ofSeconds(2)).atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                given().queryParam("agencyId", "pemda-32.73").get("/api/v1/notifications/agency-alerts").then()
+                        .body("findAll { it.complaintId == '" + sameDoor.complaintId() + "' }.size()", equalTo(0)));
+        given().get("/api/v1/notifications/agency-alerts").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
