@@ -1,5 +1,6 @@
 package org.aduan.routing.classify;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,35 @@ public final class CategoryClassifier {
     static final double PRIOR = 1.5;
 
     private final Lexicon lexicon;
+    private final List<CategoryRule> rules;
+
+    /**
+     * A rule of {@code routing/category-rules.tsv}.
+     *
+     * @param needs         terms of which one must be present for the category to count fully
+     * @param factorWithout multiplier when none is present
+     * @param overridesAt   score at which the category wins whatever else the text says (0: never)
+     */
+    public record CategoryRule(String category, Lexicon needs, double factorWithout, double overridesAt) {
+    }
 
     public CategoryClassifier(Lexicon lexicon) {
+        this(lexicon, List.of());
+    }
+
+    public CategoryClassifier(Lexicon lexicon, List<CategoryRule> rules) {
         this.lexicon = lexicon;
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Reads {@code routing/category-rules.tsv}. */
+    public static List<CategoryRule> rules(org.aduan.routing.text.TextAnalysis analysis, String resource) {
+        return org.aduan.routing.text.DataFiles.rows(resource, "\t").stream()
+                .map(row -> new CategoryRule(row.get("category"), Lexicon.terms(analysis, row.get("category"),
+                        java.util.Arrays.stream(row.get("needs").split(",")).map(String::strip).filter(w -> !w.isEmpty())
+                                .toList()),
+                        Double.parseDouble(row.get("factor_without")), Double.parseDouble(row.get("overrides_at"))))
+                .toList();
     }
 
     public CategoryFinding classify(String text, Optional<String> chosen) {
@@ -34,15 +61,40 @@ public final class CategoryClassifier {
         }
         chosen.filter(code -> Category.ofCode(code).isPresent())
                 .ifPresent(code -> scores.merge(code, CHOSEN_WEIGHT, Double::sum));
-        Map<String, Double> sorted = scores.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        List<String> notes = new java.util.ArrayList<>();
+        Optional<String> overriding = Optional.empty();
+        for (CategoryRule rule : rules) {
+            Double score = scores.get(rule.category());
+            if (score == null) {
+                continue;
+            }
+            // a decisive term ("pungli", "suap") names the office by itself
+            boolean decisive = matches.stream().anyMatch(m -> m.term().category().equals(rule.category())
+                    && rule.overridesAt() > 0 && m.term().weight() >= rule.overridesAt());
+            if (!decisive && rule.needs().find(text).isEmpty()) {
+                scores.put(rule.category(), score * rule.factorWithout());
+                notes.add(rule.category() + " ×" + rule.factorWithout() + ": no one who holds an office is named");
+            } else if (rule.overridesAt() > 0 && score >= rule.overridesAt() && overriding.isEmpty()) {
+                overriding = Optional.of(rule.category());
+                notes.add(rule.category() + " wins (score " + score + " ≥ " + rule.overridesAt()
+                        + "): whatever the service, the complaint is about " + rule.category());
+            }
+        }
+        Comparator<Map.Entry<String, Double>> order = Map.Entry.<String, Double>comparingByValue().reversed();
+        if (overriding.isPresent()) {
+            String first = overriding.get();
+            order = Comparator.<Map.Entry<String, Double>, Boolean>comparing(e -> !e.getKey().equals(first))
+                    .thenComparing(order);
+        }
+        Map<String, Double> sorted = scores.entrySet().stream().sorted(order)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
         if (sorted.isEmpty()) {
-            return new CategoryFinding(Category.LAINNYA.code, 0.0, sorted, matches);
+            return new CategoryFinding(Category.LAINNYA.code, 0.0, sorted, matches, notes);
         }
         var top = sorted.entrySet().iterator().next();
         double total = sorted.values().stream().mapToDouble(Double::doubleValue).sum();
-        double confidence = top.getValue() / (total + PRIOR);
-        return new CategoryFinding(top.getKey(), confidence, sorted, matches);
+        double confidence = overriding.isPresent() ? Math.max(0.75, top.getValue() / (total + PRIOR))
+                : top.getValue() / (total + PRIOR);
+        return new CategoryFinding(top.getKey(), confidence, sorted, matches, notes);
     }
 }

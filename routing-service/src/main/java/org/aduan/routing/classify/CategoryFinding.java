@@ -10,9 +10,10 @@ import java.util.Map;
  * @param confidence 0..1: the winner's share of all evidence, damped when there is little of it
  * @param scores     every category's total weight, highest first
  * @param matches    the terms that matched, for the reasons
+ * @param notes      how the category rules changed the sums, for the reasons
  */
 public record CategoryFinding(String category, double confidence, Map<String, Double> scores,
-        List<TermMatch> matches) {
+        List<TermMatch> matches, List<String> notes) {
 
     public double score(String code) {
         return scores.getOrDefault(code, 0.0);

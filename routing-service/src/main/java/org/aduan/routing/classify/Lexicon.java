@@ -42,6 +42,20 @@ public final class Lexicon {
         return new Lexicon(analysis, terms);
     }
 
+    /** Plain terms for one label, in both languages, weight 1 (e.g. the officials corruption needs). */
+    public static Lexicon terms(TextAnalysis analysis, String label, List<String> words) {
+        List<Term> terms = new ArrayList<>();
+        for (String word : words) {
+            for (String language : List.of("id", "en")) {
+                List<String> stems = stems(analysis, language, word);
+                if (!stems.isEmpty()) {
+                    terms.add(new Term(label, label, language, 1.0, word, stems));
+                }
+            }
+        }
+        return new Lexicon(analysis, terms);
+    }
+
     /** Enterprise terms: {@code agency, category, lang, weight, term}. */
     public static Lexicon enterprises(TextAnalysis analysis, String resource) {
         List<Term> terms = new ArrayList<>();
@@ -75,14 +89,15 @@ public final class Lexicon {
     /** Every term found in {@code text}, read both as Indonesian and as English. */
     public List<TermMatch> find(String text) {
         List<TermMatch> matches = new ArrayList<>();
-        Set<Term> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         find("id", analysis.indonesian(text), text, matches, seen);
         find("en", analysis.english(text), text, matches, seen);
         return matches;
     }
 
-    private void find(String language, List<Token> tokens, String text, List<TermMatch> matches, Set<Term> seen) {
+    private void find(String language, List<Token> tokens, String text, List<TermMatch> matches, Set<String> seen) {
         int coveredUntil = -1;
+        double coveringWeight = 0;
         for (int i = 0; i < tokens.size(); i++) {
             List<Term> candidates = byFirstStem.get(language + ":" + tokens.get(i).term());
             if (candidates == null) {
@@ -94,15 +109,17 @@ public final class Lexicon {
                     continue;
                 }
                 int end = i + n - 1;
-                if (end <= coveredUntil) {
-                    continue; // inside a longer phrase matched just before
+                if (end <= coveredUntil && term.weight() <= coveringWeight) {
+                    continue; // inside a longer phrase matched just before, which says as much or more
                 }
-                if (seen.add(term)) {
+                // the same term in both languages ("visa") counts once
+                if (seen.add(term.category() + "|" + term.label() + "|" + term.text().toLowerCase(java.util.Locale.ROOT))) {
                     String surface = text.substring(tokens.get(i).start(), tokens.get(end).end());
                     matches.add(new TermMatch(term, surface));
                 }
-                if (n > 1) {
-                    coveredUntil = Math.max(coveredUntil, end);
+                if (n > 1 && end > coveredUntil) {
+                    coveredUntil = end;
+                    coveringWeight = term.weight();
                 }
                 break;
             }

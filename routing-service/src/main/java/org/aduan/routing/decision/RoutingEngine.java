@@ -85,11 +85,15 @@ public final class RoutingEngine {
         }
 
         // Category, and an enterprise named by its service.
-        CategoryFinding category = classifier.classify(text + " " + request.location().orElse(""),
-                request.chosenCategory());
+        // Place and street names are not evidence of a category ("Tanah Miring", "Jl. Pasar Baru").
+        RegionFinding places = region.spans().isEmpty() && request.regionCode().isPresent()
+                ? gazetteer.find(request.location().orElse(""), text) : region;
+        CategoryFinding category = classifier.classify(mask(text, places, 1) + " "
+                + mask(request.location().orElse(""), places, 0), request.chosenCategory());
         Optional<Map.Entry<String, Double>> enterprise = enterprise(text, reasons);
         if (!category.matches().isEmpty()) {
             reasons.add("category " + category.category() + ": " + describe(category.matches()));
+            category.notes().forEach(n -> reasons.add("category rule: " + n));
         } else {
             reasons.add("category: no term of the lexicon found, read as lainnya");
         }
@@ -161,19 +165,45 @@ public final class RoutingEngine {
         }
         if (then.startsWith("agency:")) {
             String id = then.substring("agency:".length());
-            double share = category.score(facts.category()) / (category.total() + 1.5);
-            return new Choice(Optional.of(id), Math.min(0.95, 0.25 + share));
+            return new Choice(Optional.of(id), margin(category, facts.category()));
         }
         if (then.equals("local-government")) {
             Region r = region.region().orElseThrow();
             Optional<String> government = localGovernment(r);
-            double local = localShare(category);
-            return new Choice(government, Math.min(region.confidence(), local));
+            return new Choice(government, Math.min(region.confidence(), margin(category, facts.category())));
         }
         if (then.equals("entry-agency")) {
-            return new Choice(entry.map(AgencyInfo::id), Math.min(0.6, localShare(category)));
+            return new Choice(entry.map(AgencyInfo::id), Math.min(0.6, margin(category, facts.category())));
         }
         return new Choice(Optional.empty(), 0.0);
+    }
+
+    /**
+     * How sure the category evidence is about who acts: categories that lead to the same agency pool
+     * their scores (all local categories lead to the local government); the confidence grows with the
+     * margin between the chosen agency's pool and the strongest other one. An overriding category rule
+     * (corruption, health insurance) decided already, so it keeps the classifier's confidence.
+     */
+    private double margin(CategoryFinding category, String chosen) {
+        if (category.total() == 0) {
+            return NO_EVIDENCE_LOCAL;
+        }
+        if (!category.notes().isEmpty() && category.notes().stream().anyMatch(n -> n.startsWith(chosen + " wins"))) {
+            return Math.max(0.75, category.confidence());
+        }
+        Map<String, Double> pools = new LinkedHashMap<>();
+        category.scores().forEach((code, score) -> pools.merge(actor(code), score, Double::sum));
+        double mine = pools.getOrDefault(actor(chosen), 0.0);
+        double other = pools.entrySet().stream().filter(e -> !e.getKey().equals(actor(chosen)))
+                .mapToDouble(Map.Entry::getValue).max().orElse(0);
+        return Math.min(0.95, 0.5 + 0.5 * (mine - other) / (mine + other + 1.0));
+    }
+
+    /** Who acts on a category: its national agency, or "local". */
+    private String actor(String category) {
+        return rules.rules().stream().filter(r -> r.then().startsWith("agency:"))
+                .filter(r -> r.when().categories().map(c -> c.contains(category)).orElse(false)).findFirst()
+                .map(r -> r.then().substring("agency:".length())).orElse("local");
     }
 
     /** The share of the category evidence that points at a local matter. */
@@ -277,6 +307,16 @@ public final class RoutingEngine {
 
     private static String describe(Collection<TermMatch> matches) {
         return matches.stream().map(TermMatch::describe).collect(Collectors.joining(", "));
+    }
+
+    private static String mask(String text, RegionFinding places, int textIndex) {
+        char[] chars = text.toCharArray();
+        for (Gazetteer.Span span : places.spans()) {
+            if (span.text() == textIndex) {
+                java.util.Arrays.fill(chars, span.start(), Math.min(span.end(), chars.length), ' ');
+            }
+        }
+        return new String(chars);
     }
 
     private static String round(double value) {

@@ -28,6 +28,7 @@ public final class RoutingKnowledge {
     public final Lexicon categories;
     public final Lexicon enterprises;
     public final RuleTable rules;
+    public final List<CategoryClassifier.CategoryRule> categoryRules;
     public final List<AgencyInfo> seedAgencies;
 
     public RoutingKnowledge() {
@@ -37,12 +38,13 @@ public final class RoutingKnowledge {
         categories = Lexicon.categories(analysis, "routing/category-lexicon.tsv");
         enterprises = Lexicon.enterprises(analysis, "routing/enterprise-terms.tsv");
         rules = RuleTable.load(EventJson.mapper(), "routing/rules.json");
+        categoryRules = CategoryClassifier.rules(analysis, "routing/category-rules.tsv");
         seedAgencies = AgencySeed.load(gazetteer, countries);
     }
 
     /** An engine over the given directory. */
     public RoutingEngine engine(AgencyLookup agencies) {
-        return new RoutingEngine(gazetteer, countries, new CategoryClassifier(categories), enterprises, rules, agencies);
+        return new RoutingEngine(gazetteer, countries, new CategoryClassifier(categories, categoryRules), enterprises, rules, agencies);
     }
 
     /** An engine over the shipped directory, as if no operator had edited it. */

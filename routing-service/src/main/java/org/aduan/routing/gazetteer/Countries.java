@@ -25,7 +25,8 @@ public final class Countries {
     private static final Set<String> LOCATIVE = Set.of("di", "in", "at", "dari", "from", "negara", "kota");
     private static final Set<String> ABROAD_TERMS = Set.of("tki", "tkw", "pmi", "wni", "kbri", "kjri", "kdei",
             "majikan", "embassy", "consulate", "migrant", "abroad", "overseas", "employer", "kedutaan", "konsulat",
-            "perwakilan", "agency", "sponsor", "visa", "deportasi", "dideportasi", "stranded", "terlantar");
+            "perwakilan", "agency", "sponsor", "visa", "deportasi", "dideportasi", "stranded", "terlantar", "arrested",
+            "ditangkap", "indonesian", "abk", "near");
     private static final int MAX_WORDS = 3;
 
     private final TextAnalysis analysis;

@@ -58,14 +58,16 @@ public final class Gazetteer {
             "regency", RegionLevel.REGENCY, "city", RegionLevel.REGENCY, "province", RegionLevel.PROVINCE,
             "district", RegionLevel.DISTRICT, "subdistrict", RegionLevel.DISTRICT, "village", RegionLevel.VILLAGE);
     /** Words that start a street's name: the words after them up to a separator are not places. */
-    private static final Set<String> STREET_MARKERS = Set.of("jl", "jln", "jalan", "gg", "gang", "street", "st",
-            "road", "rd", "komplek", "kompleks", "perum", "perumahan");
+    private static final Set<String> STREET_MARKERS = Set.of("jl", "jln", "jalan", "gg", "gang", "komplek",
+            "kompleks", "perum", "perumahan");
     /** Words that end a street name (a qualifier, a preposition, a number sign). */
     private static final Set<String> STREET_END = Set.of("di", "dekat", "depan", "samping", "belakang", "no",
             "nomor", "rt", "rw", "dan", "yang", "yg", "sudah", "udah", "sdh", "tidak", "tdk", "gak", "nggak", "ga",
             "belum", "blm", "in", "near", "at", "is", "was", "has", "sejak", "sampai", "karena", "krn", "ini", "itu",
             "sangat", "sering", "banyak", "rusak", "berlubang", "macet", "banjir", "gelap", "mati", "kotor", "becek");
     private static final int MAX_NAME_WORDS = 6;
+    /** Below this, the names found are too weak to say where a complaint is. */
+    static final double MIN_SCORE = 0.3;
 
     private final TextAnalysis analysis;
     private final Map<String, Region> byCode = new HashMap<>();
@@ -142,23 +144,41 @@ public final class Gazetteer {
      */
     public RegionFinding find(String... texts) {
         List<Mention> mentions = new ArrayList<>();
-        for (String text : texts) {
-            if (text != null && !text.isBlank()) {
-                mentions.addAll(mentions(text));
+        List<Span> streets = new ArrayList<>();
+        for (int t = 0; t < texts.length; t++) {
+            if (texts[t] != null && !texts[t].isBlank()) {
+                mentions.addAll(mentions(texts[t], t, streets));
             }
         }
         mentions.removeIf(m -> m.weight <= 0 || m.candidates.isEmpty());
+        List<Span> spans = new ArrayList<>(streets);
+        mentions.forEach(m -> spans.add(m.span));
         if (mentions.isEmpty()) {
-            return RegionFinding.none(List.of(), Optional.empty());
+            return RegionFinding.none(List.of(), Optional.empty()).withSpans(spans);
         }
-        return resolve(mentions);
+        return resolve(mentions).withSpans(spans);
     }
 
     /** A run of words read as a place name, with what it could be and how much it counts. */
-    private record Mention(String surface, List<Region> candidates, double weight, String how) {
+    private record Mention(String surface, List<Region> candidates, double weight, String how, boolean qualified,
+            Span span, boolean alias) {
+
+        /** How much the mention says for one of its candidates: less when many places share the name. */
+        double weightOf(Region candidate) {
+            RegionLevel top = candidates.get(0).level() == RegionLevel.PROVINCE || !alias
+                    ? candidates.stream().map(Region::level).min(Comparator.naturalOrder()).orElseThrow()
+                    : candidates.get(0).level();
+            long atLevel = candidates.stream().filter(c -> c.level() == candidate.level()).count();
+            double levelFactor = candidate.level() == top ? 1.0 : 0.5;
+            return weight * levelFactor / Math.sqrt(Math.min(atLevel, 16));
+        }
     }
 
-    private List<Mention> mentions(String text) {
+    /** Where, in which of the texts given to {@link #find}, a place or street name was read. */
+    public record Span(int text, int start, int end) {
+    }
+
+    private List<Mention> mentions(String text, int textIndex, List<Span> streets) {
         List<Token> tokens = analysis.places(text);
         boolean caseless = text.chars().noneMatch(Character::isUpperCase);
         List<Mention> found = new ArrayList<>();
@@ -166,22 +186,27 @@ public final class Gazetteer {
         while (i < tokens.size()) {
             String word = tokens.get(i).term();
             if (STREET_MARKERS.contains(word) && !isQualifiedPlaceAhead(tokens, i + 1)) {
-                i = skipStreetName(tokens, i + 1);
+                int end = skipStreetName(tokens, i + 1);
+                if (end > i + 1) {
+                    streets.add(new Span(textIndex, tokens.get(i + 1).start(), tokens.get(end - 1).end()));
+                }
+                i = end;
                 continue;
             }
-            RegionLevel qualified = QUALIFIERS_BEFORE.get(word);
-            if (qualified != null && i + 1 < tokens.size() && !tokens.get(i + 1).breakBefore()) {
+            RegionLevel qualified = qualifier(word);
+            if (qualified != null && i + 1 < tokens.size()
+                    && (!tokens.get(i + 1).breakBefore() || tokens.get(i + 1).dotBefore())) {
                 Optional<MatchAt> match = longestMatch(tokens, i + 1);
                 if (match.isPresent()) {
                     List<Region> candidates = filterByQualifier(match.get().regions, qualified, word);
                     if (!candidates.isEmpty()) {
                         found.add(new Mention(surface(tokens, i, match.get().end), candidates, 1.0, "named as "
-                                + tokens.get(i).surface()));
+                                + tokens.get(i).surface(), true, span(textIndex, tokens, i + 1, match.get().end), false));
                         i = match.get().end;
                         continue;
                     }
                 }
-                Optional<Mention> fuzzy = fuzzyAfterQualifier(tokens, i, qualified, word);
+                Optional<Mention> fuzzy = fuzzyAfterQualifier(tokens, i, qualified, word, textIndex);
                 if (fuzzy.isPresent()) {
                     found.add(fuzzy.get());
                     i += 2;
@@ -201,15 +226,14 @@ public final class Gazetteer {
                     weight = 1.0;
                     how = "named with " + tokens.get(m.end).surface();
                 } else {
-                    // A bare name that is a province or a city means that, not a village of the same name.
-                    RegionLevel top = candidates.stream().map(Region::level).min(Comparator.naturalOrder())
-                            .orElseThrow();
-                    candidates = candidates.stream().filter(r -> r.level() == top).toList();
+                    // A bare name that is a province or a city means that first; a village of the same name
+                    // counts half (Mention.weightOf), so that the places around it can still choose it.
                     weight = unqualifiedWeight(tokens, i, m, caseless);
                     how = m.alias ? "a common name for it" : "name without Kab./Kota/Kec./Desa";
                 }
                 if (!candidates.isEmpty() && weight > 0) {
-                    found.add(new Mention(surface(tokens, i, m.end), candidates, weight, how));
+                    found.add(new Mention(surface(tokens, i, m.end), candidates, weight, how, after != null,
+                            span(textIndex, tokens, i, m.end), m.alias && after == null));
                 }
                 i = after != null ? m.end + 1 : m.end;
                 continue;
@@ -219,13 +243,31 @@ public final class Gazetteer {
         return found;
     }
 
+    /** A qualifier word, or a long one with one letter wrong ("Kabupatn", "Kecamtan"). */
+    private RegionLevel qualifier(String word) {
+        RegionLevel level = QUALIFIERS_BEFORE.get(word);
+        if (level != null || word.length() < 7) {
+            return level;
+        }
+        for (String q : List.of("kabupaten", "kecamatan", "kelurahan", "provinsi", "propinsi", "kotamadya")) {
+            if (distance.getDistance(word, q) >= 0.85f) {
+                return QUALIFIERS_BEFORE.get(q);
+            }
+        }
+        return null;
+    }
+
     /** How much an unqualified name counts: provinces and cities are named bare; villages rarely are. */
     private double unqualifiedWeight(List<Token> tokens, int start, MatchAt m, boolean caseless) {
         int words = m.end - start;
         boolean capital = tokens.get(start).capitalised();
+        // a capital at the start of a sentence says little about a district's or village's name
+        boolean nameCapital = capital && start > 0 && !tokens.get(start).dotBefore();
         boolean common = words == 1 && commonWords.contains(tokens.get(start).term());
         if (m.alias) {
-            return 0.9;
+            // "OKI", "Jaksel", "Jogja" are names when written as names
+            return capital || caseless || tokens.get(start).surface().chars().allMatch(Character::isUpperCase)
+                    || start == 0 ? 0.9 : 0.4;
         }
         if (common && !capital) {
             return 0;
@@ -235,16 +277,37 @@ public final class Gazetteer {
         return switch (best) {
             case PROVINCE -> 0.9;
             case REGENCY -> looksLikeName ? (common ? 0.4 : 0.8) : 0.4;
-            case DISTRICT -> looksLikeName && !common ? 0.5 : 0.15;
+            // in a text without capitals a one-word district may be any word: it only supports others
+            case DISTRICT -> !common && nameCapital ? 0.5 : !common && caseless ? (words > 1 ? 0.5 : 0.25) : 0.15;
             // a village named bare, in a text without capitals, is more often a word than a place
-            case VILLAGE -> capital && !common ? (words > 1 ? 0.35 : 0.2) : 0.0;
+            case VILLAGE -> nameCapital && !common ? (words > 1 || uniqueVillage(m) ? 0.4 : 0.2) : 0.0;
         };
     }
 
     private record MatchAt(int end, List<Region> regions, boolean alias) {
     }
 
+    private static boolean uniqueVillage(MatchAt m) {
+        return m.regions.size() == 1 && m.regions.get(0).level() == RegionLevel.VILLAGE;
+    }
+
+    /** "South Jakarta", "West Manggarai": English direction first, Indonesian direction last. */
+    private static final Map<String, String> DIRECTIONS = Map.of("south", "selatan", "north", "utara", "east",
+            "timur", "west", "barat", "central", "tengah", "southeast", "tenggara", "southwest", "barat daya",
+            "northeast", "timur laut", "northwest", "barat laut");
+
     private Optional<MatchAt> longestMatch(List<Token> tokens, int start) {
+        String direction = DIRECTIONS.get(tokens.get(start).term());
+        if (direction != null && start + 1 < tokens.size()) {
+            for (int n = Math.min(MAX_NAME_WORDS - 1, tokens.size() - start - 1); n >= 1; n--) {
+                String name = String.join(" ", tokens.subList(start + 1, start + 1 + n).stream().map(Token::term)
+                        .toList()) + " " + direction;
+                List<Region> found = aliases.containsKey(name) ? aliases.get(name) : byName.get(name);
+                if (found != null) {
+                    return Optional.of(new MatchAt(start + 1 + n, found, aliases.containsKey(name)));
+                }
+            }
+        }
         for (int n = Math.min(MAX_NAME_WORDS, tokens.size() - start); n >= 1; n--) {
             boolean broken = false;
             StringBuilder key = new StringBuilder();
@@ -262,10 +325,18 @@ public final class Gazetteer {
                 continue;
             }
             List<Region> alias = aliases.get(key.toString());
-            if (alias != null) {
-                return Optional.of(new MatchAt(start + n, alias, true));
-            }
             List<Region> named = byName.get(key.toString());
+            if (named == null && n > 1) {
+                named = byName.get(key.toString().replace(" ", "")); // "Pematang Siantar" for Pematangsiantar
+            }
+            if (alias != null) {
+                // the alias first (it sets the level that counts fully), then places of that very name
+                List<Region> both = new ArrayList<>(alias);
+                if (named != null) {
+                    named.stream().filter(r -> !both.contains(r)).forEach(both::add);
+                }
+                return Optional.of(new MatchAt(start + n, both, true));
+            }
             if (named != null) {
                 return Optional.of(new MatchAt(start + n, named, false));
             }
@@ -282,7 +353,8 @@ public final class Gazetteer {
     }
 
     /** "Kab. Banyuwagi": one misspelt word after a regency or province qualifier. */
-    private Optional<Mention> fuzzyAfterQualifier(List<Token> tokens, int i, RegionLevel level, String qualifier) {
+    private Optional<Mention> fuzzyAfterQualifier(List<Token> tokens, int i, RegionLevel level, String qualifier,
+            int textIndex) {
         if (level != RegionLevel.REGENCY && level != RegionLevel.PROVINCE || i + 1 >= tokens.size()) {
             return Optional.empty();
         }
@@ -307,7 +379,8 @@ public final class Gazetteer {
             return Optional.empty();
         }
         return Optional.of(new Mention(surface(tokens, i, i + 2), candidates, 0.8,
-                "read as a misspelling of " + candidates.get(0).name()));
+                "read as a misspelling of " + candidates.get(0).name(), true, span(textIndex, tokens, i, i + 2),
+                false));
     }
 
     private static boolean isQualifiedPlaceAhead(List<Token> tokens, int i) {
@@ -316,12 +389,17 @@ public final class Gazetteer {
 
     private static int skipStreetName(List<Token> tokens, int i) {
         int skipped = 0;
-        while (i < tokens.size() && !tokens.get(i).breakBefore() && skipped < 4
+        while (i < tokens.size() && (!tokens.get(i).breakBefore() || skipped == 0 && tokens.get(i).dotBefore())
+                && skipped < 4
                 && !STREET_END.contains(tokens.get(i).term()) && !QUALIFIERS_BEFORE.containsKey(tokens.get(i).term())) {
             i++;
             skipped++;
         }
         return i;
+    }
+
+    private static Span span(int textIndex, List<Token> tokens, int from, int to) {
+        return new Span(textIndex, tokens.get(from).start(), tokens.get(to - 1).end());
     }
 
     private static String surface(List<Token> tokens, int from, int to) {
@@ -344,10 +422,12 @@ public final class Gazetteer {
                 double total = 0;
                 List<Mention> used = new ArrayList<>();
                 for (Mention other : mentions) {
-                    Optional<Region> hit = other.candidates.stream().filter(chain::contains).findFirst();
-                    if (hit.isPresent()) {
-                        // a mention with many candidates says less about each of them
-                        total += other.weight / Math.sqrt(Math.min(other.candidates.size(), 16));
+                    // the candidate's own mention counts with the candidate's weight, not an ancestor's
+                    double best = other == mention ? mention.weightOf(candidate)
+                            : other.candidates.stream().filter(chain::contains).mapToDouble(other::weightOf)
+                                    .max().orElse(0);
+                    if (best > 0) {
+                        total += best;
                         used.add(other);
                     }
                 }
@@ -356,6 +436,10 @@ public final class Gazetteer {
             }
         }
         double top = score.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (top < MIN_SCORE) {
+            // one lowercase word that happens to be a village somewhere: not evidence of a place
+            return RegionFinding.none(List.of(), Optional.empty());
+        }
         List<Region> best = score.entrySet().stream().filter(e -> e.getValue() >= top - 1e-9).map(Map.Entry::getKey)
                 .toList();
         // Among equally good candidates, one that contains all the others loses to the most specific.
@@ -394,7 +478,8 @@ public final class Gazetteer {
                 + "); nothing else in the text says which";
         evidence.add(ambiguity);
         if (common.isPresent()) {
-            return new RegionFinding(common, 0.6, evidence, Optional.of(ambiguity));
+            // only what the candidates share is known: too little to route on (below the threshold)
+            return new RegionFinding(common, 0.45, evidence, Optional.of(ambiguity));
         }
         return RegionFinding.none(evidence, Optional.of(ambiguity));
     }
@@ -438,11 +523,8 @@ public final class Gazetteer {
     }
 
     private static double confidence(Region region, List<Mention> used, double score) {
-        boolean qualified = used.stream().anyMatch(m -> m.weight >= 1.0);
-        double base = qualified ? 0.95 : 0.75;
-        if (score < 0.5) {
-            base = Math.min(base, 0.55);
-        }
+        boolean qualified = used.stream().anyMatch(Mention::qualified);
+        double base = qualified ? 0.95 : score >= 0.8 ? 0.8 : score >= 0.5 ? 0.7 : 0.55;
         if (used.size() > 1) {
             base = Math.min(1.0, base + 0.05);
         }
@@ -492,6 +574,10 @@ public final class Gazetteer {
             List<Region> list = byName.computeIfAbsent(key, k -> new ArrayList<>());
             if (!list.contains(region)) {
                 list.add(region);
+            }
+            // "Pangkalpinang", "Tanjungpinang": the name written as one word
+            if (key.contains(" ") && region.level().compareTo(RegionLevel.DISTRICT) <= 0) {
+                index(key.replace(" ", ""), region);
             }
         }
     }

@@ -14,6 +14,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class InformalSpellingFilter extends TokenFilter {
 
+    private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile(
+            "(rp\\.?\\s?)?[0-9][0-9.,]*\\s?(rb|ribu|rebu|k|jt|juta|rp)|rp[0-9][0-9.,]*");
+
     private final Map<String, String> informal;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
@@ -27,9 +30,12 @@ final class InformalSpellingFilter extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
-        String standard = informal.get(term.toString());
+        String word = term.toString();
+        String standard = informal.get(word);
         if (standard != null) {
             term.setEmpty().append(standard);
+        } else if (MONEY.matcher(word).matches()) {
+            term.setEmpty().append("uang"); // "300rb", "50jt", "500k", "rp200.000": an amount of money
         }
         return true;
     }

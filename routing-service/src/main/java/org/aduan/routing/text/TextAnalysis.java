@@ -48,7 +48,7 @@ public final class TextAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+                TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source)));
                 return new TokenStreamComponents(source, stream);
             }
         };
@@ -107,8 +107,9 @@ public final class TextAnalysis {
                 int end = offset.endOffset();
                 String surface = text.substring(start, end);
                 boolean separated = tokens.isEmpty() || hasSeparator(text, previousEnd, start);
+                boolean dotOnly = !tokens.isEmpty() && text.substring(previousEnd, start).strip().equals(".");
                 tokens.add(new Token(term.toString(), surface, start, end,
-                        !surface.isEmpty() && Character.isUpperCase(surface.codePointAt(0)), separated));
+                        !surface.isEmpty() && Character.isUpperCase(surface.codePointAt(0)), separated, dotOnly));
                 previousEnd = end;
             }
             stream.end();

@@ -97,6 +97,35 @@ public final class RoutingEvaluation {
             return out.toString();
         }
 
+        /**
+         * What another confidence threshold would give: for each, agency accuracy, triage rate and
+         * confidently wrong, computed from the proposals' confidences (a routed proposal below the
+         * threshold would have gone to triage).
+         */
+        public String thresholds() {
+            StringBuilder out = new StringBuilder("| threshold | agency right | triage rate | confidently wrong |\n|---:|---:|---:|---:|\n");
+            for (double t = 0.5; t <= 0.851; t += 0.05) {
+                int right = 0;
+                int triage = 0;
+                int wrong = 0;
+                for (Result r : results) {
+                    boolean routed = !r.proposal().triage() && r.proposal().confidence() >= t;
+                    boolean expectTriage = "TRIAGE".equals(r.item().expectedAgency());
+                    if (!routed) {
+                        triage++;
+                        right += expectTriage ? 1 : 0;
+                    } else if (r.agencyRight()) {
+                        right++;
+                    } else {
+                        wrong++;
+                    }
+                }
+                out.append(String.format(Locale.ROOT, "| %.2f | %.1f%% | %.1f%% | %.1f%% |%n", t, 100.0 * right / items,
+                        100.0 * triage / items, 100.0 * wrong / items));
+            }
+            return out.toString();
+        }
+
         public Map<String, String> perCategory() {
             Map<String, int[]> counts = new TreeMap<>();
             for (Result r : results) {
