@@ -436,7 +436,8 @@ public final class Gazetteer {
             }
         }
         double top = score.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        if (top < MIN_SCORE) {
+        boolean weak = top < MIN_SCORE;
+        if (weak && mentions.stream().noneMatch(Mention::qualified)) {
             // one lowercase word that happens to be a village somewhere: not evidence of a place
             return RegionFinding.none(List.of(), Optional.empty());
         }
@@ -447,7 +448,7 @@ public final class Gazetteer {
                 .filter(r -> best.stream().noneMatch(o -> o != r && r.contains(o) && !explainedBy(explained, o, r)))
                 .toList();
         List<String> evidence = new ArrayList<>();
-        if (leaves.size() == 1) {
+        if (leaves.size() == 1 && !weak) {
             Region region = leaves.get(0);
             // "Bandung" alone: the city and the regency share the name and the score; prefer the city
             // (what most people mean) with less confidence, and say so.
@@ -457,7 +458,7 @@ public final class Gazetteer {
             return new RegionFinding(Optional.of(region), confidence(region, explained.get(region), top), evidence,
                     Optional.empty());
         }
-        Optional<Region> cityOverRegency = preferCity(leaves);
+        Optional<Region> cityOverRegency = weak ? Optional.empty() : preferCity(leaves);
         if (cityOverRegency.isPresent()) {
             Region city = cityOverRegency.get();
             for (Mention m : explained.get(city)) {
