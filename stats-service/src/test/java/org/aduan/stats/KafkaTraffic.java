@@ -45,13 +45,40 @@ public final class KafkaTraffic {
         return send(new ProducerRecord<>(topic, partition, key, body, envelope.toHeaders()));
     }
 
-    private static RecordMetadata send(ProducerRecord<String, String> record) {
+    /** One record to publish: an event on its topic, keyed by its complaint, with its envelope. */
+    public record Outgoing(String topic, String key, EventEnvelope envelope, String body) {
+    }
+
+    /** Publishes all records with one producer, in order, and waits for every ack. */
+    public static void publishAll(List<Outgoing> records) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties())) {
+            List<java.util.concurrent.Future<RecordMetadata>> acks = new ArrayList<>();
+            for (Outgoing r : records) {
+                acks.add(producer.send(new ProducerRecord<>(r.topic(), null, r.key(), r.body(), r.envelope().toHeaders())));
+            }
+            for (var ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot publish", e);
+        }
+    }
+
+    private static Properties producerProperties() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        return props;
+    }
+
+    private static RecordMetadata send(ProducerRecord<String, String> record) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties())) {
             return producer.send(record).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

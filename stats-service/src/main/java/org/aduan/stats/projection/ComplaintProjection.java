@@ -1,12 +1,20 @@
 package org.aduan.stats.projection;
 
-import java.util.function.Function;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
+import org.aduan.events.ComplaintEscalated;
 import org.aduan.events.ComplaintEvent;
 import org.aduan.events.ComplaintNeedsTriage;
 import org.aduan.events.ComplaintRouted;
@@ -14,101 +22,116 @@ import org.aduan.events.ComplaintStatusChanged;
 import org.aduan.events.ComplaintSubmitted;
 import org.aduan.events.EventEnvelope;
 import org.aduan.events.EventJson;
-import org.aduan.stats.delivery.EventLedger;
+import org.aduan.events.EventJson.MalformedEventException;
+import org.aduan.events.Topics;
 import org.aduan.stats.delivery.RetryPolicy;
-import org.aduan.stats.projection.AnonymousFacts.RoutingResult;
-import org.aduan.stats.projection.AnonymousFacts.StatusChange;
-import org.aduan.stats.projection.AnonymousFacts.Submission;
+import org.aduan.stats.projection.ProjectionWriter.Reduced;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * Projects every complaint topic onto {@code complaint_fact}. Each event is reduced to its
- * {@link AnonymousFacts} before anything touches the database, and counted once: the ledger insert and
- * the upsert share one transaction.
+ * The live projection of every complaint topic. Each event is reduced to its {@link AnonymousFacts}
+ * before anything touches the database, and counted once: the ledger insert and the change share one
+ * transaction ({@link ProjectionWriter}). While a rebuild replays, the event is written into its tables
+ * too ({@link ProjectionTargets}).
  */
 @ApplicationScoped
 public class ComplaintProjection {
 
     private static final Logger LOG = Logger.getLogger(ComplaintProjection.class);
 
-    private final ComplaintFacts facts;
-    private final EventLedger ledger;
+    /** The event types stats counts, per topic; other types on a topic are not ours. */
+    private static final Map<String, Set<String>> COUNTED = Map.of(
+            Topics.SUBMITTED, Set.of(ComplaintSubmitted.TYPE),
+            Topics.ROUTED, Set.of(ComplaintRouted.TYPE),
+            Topics.TRIAGE, Set.of(ComplaintNeedsTriage.TYPE),
+            Topics.LIFECYCLE, Set.of(ComplaintStatusChanged.TYPE, ComplaintEscalated.TYPE));
+
+    private final DataSource dataSource;
+    private final ProjectionWriter writer;
+    private final ProjectionTargets targets;
     private final RetryPolicy retry;
 
-    ComplaintProjection(ComplaintFacts facts, EventLedger ledger, RetryPolicy retry) {
-        this.facts = facts;
-        this.ledger = ledger;
+    ComplaintProjection(DataSource dataSource, ProjectionWriter writer, ProjectionTargets targets,
+            RetryPolicy retry) {
+        this.dataSource = dataSource;
+        this.writer = writer;
+        this.targets = targets;
         this.retry = retry;
     }
 
     @Incoming("submitted")
     @Blocking
     public void onSubmitted(ConsumerRecord<String, String> record) {
-        project(record, "stats.submitted", ComplaintSubmitted.TYPE, ComplaintSubmitted.class,
-                event -> {
-                    Submission submission = Submission.of(event);
-                    return () -> facts.record(submission);
-                });
+        project(record);
     }
 
     @Incoming("routed")
     @Blocking
     public void onRouted(ConsumerRecord<String, String> record) {
-        project(record, "stats.routed", ComplaintRouted.TYPE, ComplaintRouted.class,
-                event -> {
-                    RoutingResult result = RoutingResult.of(event);
-                    return () -> facts.record(result);
-                });
+        project(record);
     }
 
     @Incoming("triage")
     @Blocking
     public void onTriage(ConsumerRecord<String, String> record) {
-        project(record, "stats.triage", ComplaintNeedsTriage.TYPE, ComplaintNeedsTriage.class,
-                event -> {
-                    RoutingResult result = RoutingResult.of(event);
-                    return () -> facts.record(result);
-                });
+        project(record);
     }
 
     @Incoming("lifecycle")
     @Blocking
     public void onLifecycle(ConsumerRecord<String, String> record) {
-        project(record, "stats.lifecycle", ComplaintStatusChanged.TYPE, ComplaintStatusChanged.class,
-                event -> {
-                    StatusChange change = StatusChange.of(event);
-                    return () -> facts.record(change);
-                });
+        project(record);
     }
 
     /**
-     * Reads one record and applies its change once. {@code toChange} reduces the event to anonymous
-     * facts outside the transaction, so a malformed event fails at once and is never retried.
+     * What stats keeps of one record: the live projection and a rebuild read records only through here,
+     * so both count exactly the same events.
+     *
+     * @return empty for event types on the topic that stats does not count
+     * @throws MalformedEventException when the envelope or the event cannot be read or holds no codes
      */
-    private <E extends ComplaintEvent> void project(ConsumerRecord<String, String> record, String consumer,
-            String type, Class<E> eventClass, Function<E, Runnable> toChange) {
+    public static Optional<Reduced> reduce(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = EventEnvelope.fromHeaders(record.headers());
-        if (!type.equals(envelope.type())) {
+        if (!COUNTED.getOrDefault(record.topic(), Set.of()).contains(envelope.type())) {
+            return Optional.empty();
+        }
+        ComplaintEvent event = EventJson.read(record.value(), envelope.type());
+        String topic = record.topic();
+        return Optional.of(new Reduced(envelope.id(), "stats." + topic.substring(topic.lastIndexOf('.') + 1),
+                AnonymousFacts.of(event)));
+    }
+
+    /**
+     * Reads one record and applies its change once. The event is reduced outside the transaction, so a
+     * malformed event fails at once, is never retried and goes to the dead-letter topic.
+     */
+    private void project(ConsumerRecord<String, String> record) {
+        Optional<Reduced> reduced = reduce(record);
+        if (reduced.isEmpty()) {
             return; // other types on the topic: not ours
         }
-        E event = EventJson.read(record.value(), eventClass);
-        Runnable change = toChange.apply(event);
-        MDC.put("complaintId", event.complaintId());
+        String complaintId = reduced.get().change().complaintId();
+        MDC.put("complaintId", complaintId);
         try {
-            boolean counted = retry.run(() -> QuarkusTransaction.requiringNew().call(() -> {
-                if (!ledger.firstTime(envelope.id(), consumer)) {
-                    return false;
-                }
-                change.run();
-                return true;
-            }));
-            LOG.infof("complaint %s: %s %s", event.complaintId(), type,
-                    counted ? "counted" : "already counted, event " + envelope.id() + " ignored");
+            boolean counted = retry.run(() -> QuarkusTransaction.requiringNew().call(() -> apply(reduced.get())));
+            LOG.infof("complaint %s: %s %s", complaintId, reduced.get().change().getClass().getSimpleName(),
+                    counted ? "counted" : "already counted, event " + reduced.get().eventId() + " ignored");
         } finally {
             MDC.remove("complaintId");
+        }
+    }
+
+    private boolean apply(Reduced reduced) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean counted = false;
+            for (String schema : targets.forLiveEvent(connection)) {
+                boolean applied = !writer.apply(connection, schema, List.of(reduced)).isEmpty();
+                counted |= applied && ProjectionTargets.LIVE.equals(schema);
+            }
+            return counted;
         }
     }
 }
