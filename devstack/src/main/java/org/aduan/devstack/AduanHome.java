@@ -47,6 +47,31 @@ public final class AduanHome {
         return lib;
     }
 
+    /**
+     * The Keycloak distribution devstack's build unpacked ({@code devstack/target/keycloak/keycloak-<version>}).
+     */
+    public static Path keycloakDist() {
+        Path parent = root().resolve("devstack/target/keycloak");
+        try (Stream<Path> dirs = Files.isDirectory(parent) ? Files.list(parent) : Stream.empty()) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-")
+                    && Files.exists(d.resolve("bin/kc.sh")))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(parent + " holds no Keycloak distribution: build first"
+                            + " (./mvnw -pl devstack install -DskipTests)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Aduan's Keycloak realm, kept with the deployment: {@code deploy/keycloak/aduan-realm.json}. */
+    public static Path realmFile() {
+        Path realm = root().resolve("deploy/keycloak/aduan-realm.json");
+        if (!Files.exists(realm)) {
+            throw new IllegalStateException(realm + " is missing");
+        }
+        return realm;
+    }
+
     static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;

@@ -41,6 +41,19 @@ final class ChildProcess {
         }
     }
 
+    /**
+     * Also stops the process when this JVM exits, even if nobody holding it gets to close it (a start that
+     * failed half-way, a test JVM that ends).
+     */
+    ChildProcess stopWithJvm(long graceSeconds) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (process.isAlive()) {
+                stop(graceSeconds);
+            }
+        }, "stop-" + name));
+        return this;
+    }
+
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

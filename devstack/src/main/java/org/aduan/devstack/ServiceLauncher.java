@@ -59,7 +59,9 @@ public final class ServiceLauncher implements AutoCloseable {
                 extraProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
                 command.addAll(List.of("-jar", runner.toString()));
                 Path log = logDir.resolve(service.module + ".log");
-                launcher.running.put(service, ChildProcess.start(service.module, command, root, log, Map.of()));
+                // an environment variable, not a system property: services without OIDC never warn about it
+                Map<String, String> env = infra.keycloak().map(k -> Map.of("ADUAN_OIDC_URL", k.url())).orElse(Map.of());
+                launcher.running.put(service, ChildProcess.start(service.module, command, root, log, env));
             }
             launcher.awaitReady(Duration.ofSeconds(120));
             return launcher;
@@ -89,6 +91,17 @@ public final class ServiceLauncher implements AutoCloseable {
 
     public long pid(AduanService service) {
         return running.get(service).pid();
+    }
+
+    /**
+     * Stops one service (SIGTERM, as an orchestrator would), e.g. to show in a test that nothing is lost
+     * across a restart. {@link #close()} stops the others.
+     */
+    public void stop(AduanService service) {
+        ChildProcess process = running.remove(service);
+        if (process != null) {
+            process.stop(20);
+        }
     }
 
     private void awaitReady(Duration timeout) {

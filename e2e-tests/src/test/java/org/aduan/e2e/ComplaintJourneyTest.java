@@ -51,8 +51,8 @@ class ComplaintJourneyTest {
         assertThat(tracked.path("agencyId").asText()).isEqualTo("pemda-32.73");
         assertThat(tracked.path("history").findValuesAsText("status")).containsSubsequence("RECEIVED", "ROUTED");
 
-        JsonNode inbox = platform.get(AduanService.FOLLOWUP, "/api/v1/agencies/pemda-32.73/complaints?size=100",
-                Map.of()).json();
+        JsonNode inbox = platform.get(AduanService.FOLLOWUP, "/api/v1/agency/complaints?size=100",
+                platform.bearer("officer.bandung")).json();
         assertThat(inbox.path("items").findValuesAsText("complaintId")).contains(complaint.id());
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -122,8 +122,8 @@ class ComplaintJourneyTest {
         awaitAllConsumed();
 
         assertThat(EventEnvelope.fromHeaders(original.headers()).id()).isNotBlank();
-        JsonNode inbox = platform.get(AduanService.FOLLOWUP, "/api/v1/agencies/pemda-32.73/complaints?size=100",
-                Map.of()).json();
+        JsonNode inbox = platform.get(AduanService.FOLLOWUP, "/api/v1/agency/complaints?size=100",
+                platform.bearer("officer.bandung")).json();
         assertThat(inbox.path("items").findValuesAsText("complaintId").stream()
                 .filter(complaint.id()::equals)).hasSize(1);
         JsonNode statsAfter = stats();

@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The whole platform as the tests see it: real servers, the five packaged services, HTTP. */
+/** The whole platform as the tests see it: real servers (Keycloak too), the five packaged services, HTTP. */
 final class Platform implements AutoCloseable {
 
     private static Platform started;
@@ -42,7 +42,8 @@ final class Platform implements AutoCloseable {
     static synchronized Platform get() {
         if (started == null) {
             Path target = Path.of("target").toAbsolutePath();
-            Infrastructure infra = Infrastructure.forTests(target.resolve("devstack-e2e"));
+            // with Keycloak: the agency API needs real tokens
+            Infrastructure infra = Infrastructure.forTests(target.resolve("devstack-e2e"), true);
             try {
                 ServiceLauncher services = ServiceLauncher.start(infra, ServiceLauncher.freePorts(),
                         target.resolve("e2e-logs"), Map.of());
@@ -54,6 +55,12 @@ final class Platform implements AutoCloseable {
             }
         }
         return started;
+    }
+
+    /** The header of a real access token of a demo user of realm aduan (deploy/keycloak/aduan-realm.json). */
+    Map<String, String> bearer(String username) {
+        String token = infra.keycloak().orElseThrow().passwordToken("aduan-cli", username, "aduan-demo");
+        return Map.of("Authorization", "Bearer " + token);
     }
 
     Response post(AduanService service, String path, String json, Map<String, String> headers) {

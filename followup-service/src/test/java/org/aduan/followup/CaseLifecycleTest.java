@@ -19,7 +19,7 @@ import org.aduan.events.ComplaintSubmitted;
 import org.aduan.events.EventEnvelope;
 import org.aduan.events.EventJson;
 import org.aduan.events.Topics;
-import org.aduan.followup.cases.RoutingOutcome;
+import org.aduan.followup.lifecycle.RoutingOutcome;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
@@ -34,7 +34,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "followup"))
+@QuarkusTestResource(value = DevstackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "followup"), @ResourceArg(name = "keycloak", value = "true") })
 class CaseLifecycleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -59,6 +60,7 @@ class CaseLifecycleTest {
         publish(Topics.SUBMITTED, TestComplaints.submitted(id, code));
         awaitStatus(code, "RECEIVED");
         publish(Topics.ROUTED, TestComplaints.routed(id, agency));
+        Cases.awaitStatus(code, "ROUTED");
 
         await().atMost(WAIT).untilAsserted(() -> given().header("X-Aduan-Pin", PIN)
                 .when().get("/api/v1/track/{code}", code)
@@ -94,6 +96,7 @@ class CaseLifecycleTest {
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> RoutingOutcome.findById(id) != null));
         publish(Topics.SUBMITTED, TestComplaints.submitted(id, code));
+        Cases.awaitStatus(code, "ROUTED");
 
         await().atMost(WAIT).untilAsserted(() -> given().header("X-Aduan-Pin", PIN)
                 .when().get("/api/v1/track/{code}", code)
@@ -112,6 +115,7 @@ class CaseLifecycleTest {
 
         publish(Topics.SUBMITTED, TestComplaints.submitted(id, code));
         publish(Topics.TRIAGE, TestComplaints.triage(id));
+        Cases.awaitStatus(code, "TRIAGE");
 
         await().atMost(WAIT).untilAsserted(() -> given().header("X-Aduan-Pin", PIN)
                 .when().get("/api/v1/track/{code}", code)
@@ -147,7 +151,7 @@ class CaseLifecycleTest {
                 .then().statusCode(200)
                 .body("history.status", contains("RECEIVED"));
         long cases = QuarkusTransaction.requiringNew().call(
-                () -> org.aduan.followup.cases.ComplaintCase.count("trackingCode", code));
+                () -> org.aduan.followup.lifecycle.ComplaintCase.count("trackingCode", code));
         assertThat(cases).isOne();
         lifecycle.drain();
         assertThat(statusChanges(id)).extracting(ComplaintStatusChanged::status).containsExactly("RECEIVED");
@@ -179,6 +183,7 @@ class CaseLifecycleTest {
     }
 
     private static void awaitStatus(String code, String status) {
+        Cases.awaitCase(code);
         await().atMost(WAIT).untilAsserted(() -> given().header("X-Aduan-Pin", PIN)
                 .when().get("/api/v1/track/{code}", code)
                 .then().statusCode(200).contentType(ContentType.JSON)

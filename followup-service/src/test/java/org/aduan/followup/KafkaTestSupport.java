@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 import org.aduan.events.ComplaintEvent;
 import org.aduan.events.EventEnvelope;
 import org.aduan.events.EventJson;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,6 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Plain Kafka clients, as another service would use them, against the test broker. */
@@ -76,6 +79,19 @@ final class KafkaTestSupport {
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot publish to " + record.topic(), e);
+        }
+    }
+
+    /** Waits until followup-service's consumer group has committed past {@code record}: it was handled. */
+    static void awaitConsumed(RecordMetadata record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                var committed = admin.listConsumerGroupOffsets("followup-service").partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS).get(partition);
+                return committed != null && committed.offset() > record.offset();
+            });
         }
     }
 

@@ -58,6 +58,36 @@ final class TestComplaints {
                 List.of("region 32.73", "category infrastruktur"), 0.9, Optional.empty());
     }
 
+    /** routing-service's answer to a "bukan wewenang": the same complaint, a new agency. */
+    static ComplaintRouted transferred(String complaintId, String from, String to, int transferCount, Instant at) {
+        return new ComplaintRouted(complaintId, to, at, "transfer-suggested", List.of(from + " declined"), 0.8,
+                Optional.empty(), Optional.of("infrastruktur"), Optional.of("32.73"), Optional.of(from), transferCount);
+    }
+
+    /** An operator resolved the triage item in routing-service. */
+    static ComplaintRouted byOperator(String complaintId, String to, int transferCount) {
+        return new ComplaintRouted(complaintId, to, Instant.now(), "operator", List.of("an operator chose " + to),
+                1.0, Optional.empty(), Optional.of("infrastruktur"), Optional.of("32.73"), Optional.empty(),
+                transferCount);
+    }
+
+    /** After too many transfers routing hands the complaint to the operators. */
+    static ComplaintNeedsTriage triageAfterTransfers(String complaintId, String lastAgency, int transferCount) {
+        return new ComplaintNeedsTriage(complaintId, Instant.now(), List.of(lastAgency + " declined",
+                "declined by " + transferCount + " agencies: an operator decides"), Optional.of("infrastruktur"),
+                Optional.of("32.73"), Optional.of(lastAgency), transferCount);
+    }
+
+    /** A named, non-confidential complaint with its own tracking code (and {@link #PIN}). */
+    static ComplaintSubmitted submitted(String complaintId, String trackingCode, boolean confidential) {
+        return new ComplaintSubmitted(complaintId, trackingCode, PIN_HASH, Instant.now(), Channel.WEB,
+                Optional.empty(), "id", Optional.of("Lampu jalan mati"),
+                "Lampu penerangan jalan di Jl. Dago mati sejak seminggu.", Optional.of("infrastruktur"),
+                new Location(Optional.of("32.73"), Optional.of("Jl. Dago")), false, confidential,
+                Optional.of(SEAL.seal(new Reporter(Optional.of("Siti Rahayu"), Optional.of("+6281234567890"),
+                        Optional.of("siti@example.org"), Optional.empty()))));
+    }
+
     static ComplaintNeedsTriage triage(String complaintId) {
         return new ComplaintNeedsTriage(complaintId, Instant.now(), List.of("no region given"));
     }

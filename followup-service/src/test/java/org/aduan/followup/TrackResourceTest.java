@@ -5,9 +5,10 @@ import static org.aduan.followup.KafkaTestSupport.publish;
 import static org.aduan.followup.TestComplaints.PIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 
@@ -21,19 +22,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "followup"))
+@QuarkusTestResource(value = DevstackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "followup"), @ResourceArg(name = "keycloak", value = "true") })
 class TrackResourceTest {
 
     @Test
     void wrongPinMissingPinAndUnknownCodeAreIndistinguishable() {
         String code = TestComplaints.newTrackingCode();
         publish(Topics.SUBMITTED, TestComplaints.submitted(TestComplaints.newId(), code));
+        Cases.awaitCase(code);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-Aduan-Pin", PIN)
                 .when().get("/api/v1/track/{code}", code)
                 .then().statusCode(200)
                 // the citizen's own view never carries the reporter's identity
                 .body(not(containsString("Siti")))
-                .body("submittedAt", org.hamcrest.Matchers.notNullValue()));
+                .body("submittedAt", notNullValue()));
 
         Response wrongPin = given().header("X-Aduan-Pin", "654321").when().get("/api/v1/track/{code}", code);
         Response missingPin = given().when().get("/api/v1/track/{code}", code);

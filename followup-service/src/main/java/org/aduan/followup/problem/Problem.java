@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    static final String BASE = "https://aduan.org/problems/";
+    public static final String BASE = "https://aduan.org/problems/";
 
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);

@@ -26,4 +26,13 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(String field, String message) {
         return invalid(List.of(new Problem.FieldError(field, message)));
     }
+
+    /**
+     * 404 for a complaint the caller may not see: unknown, or another agency's. Both answer the same, so
+     * nothing about other agencies' complaints leaks.
+     */
+    public static ProblemException complaintNotFound() {
+        return new ProblemException(new Problem(Problem.BASE + "complaint-not-found", "Complaint not found", 404,
+                "No complaint with this id is assigned to your agency.", null));
+    }
 }

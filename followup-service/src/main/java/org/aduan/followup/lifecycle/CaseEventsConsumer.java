@@ -1,4 +1,4 @@
-package org.aduan.followup.cases;
+package org.aduan.followup.lifecycle;
 
 import static org.aduan.followup.ledger.Retries.retrying;
 
@@ -26,7 +26,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Feeds the case lifecycle from complaints.submitted, complaints.routed and complaints.triage.
+ * Feeds the case lifecycle from complaints.submitted, complaints.routed and complaints.triage (a first
+ * decision, a transfer after "bukan wewenang", an operator's choice from the triage queue).
  * Each event is applied with its ledger entry in one transaction, retried on transient failures, and
  * dead-lettered when it cannot be applied.
  */
@@ -60,7 +61,8 @@ public class CaseEventsConsumer {
         handle(record, ComplaintRouted.TYPE, ComplaintRouted.class,
                 event -> requireFields(event.complaintId(), event.agencyId(), event.routedAt()),
                 (event, eventId) -> lifecycle.decide(event.complaintId(), RoutingOutcome.Kind.ROUTED,
-                        Optional.of(event.agencyId()), event.routedAt(), event.reasons(), eventId));
+                        Optional.of(event.agencyId()), event.routedAt(), event.reasons(), eventId, event.ruleId(),
+                        event.previousAgencyId(), event.transferCount()));
     }
 
     @Incoming("triage")
@@ -69,7 +71,8 @@ public class CaseEventsConsumer {
         handle(record, ComplaintNeedsTriage.TYPE, ComplaintNeedsTriage.class,
                 event -> requireFields(event.complaintId(), event.triagedAt()),
                 (event, eventId) -> lifecycle.decide(event.complaintId(), RoutingOutcome.Kind.TRIAGE,
-                        Optional.empty(), event.triagedAt(), event.reasons(), eventId));
+                        Optional.empty(), event.triagedAt(), event.reasons(), eventId, "triage",
+                        event.previousAgencyId(), event.transferCount()));
     }
 
     /** A change to the database caused by one event; returns what happened, for the log line. */

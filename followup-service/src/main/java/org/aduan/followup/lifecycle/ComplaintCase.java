@@ -1,4 +1,4 @@
-package org.aduan.followup.cases;
+package org.aduan.followup.lifecycle;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -59,14 +59,54 @@ public class ComplaintCase extends PanacheEntityBase {
     @Column(name = "agency_id")
     public String agencyId;
 
+    /** When routing-service decided the current assignment (its clock). */
     @Column(name = "routed_at")
     public Instant routedAt;
+
+    /** The routing decision applied last; older ones arriving late are ignored. */
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    /** When followup assigned the case to its current agency (service clock): the follow-up SLA's start. */
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    /** When the agency last answered: the start of the citizen's 10 working days. */
+    @Column(name = "responded_at")
+    public Instant respondedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "assigned_officer")
+    public String assignedOfficer;
+
+    /** The citizen's rating of the latest answer, 1 to 5. */
+    public Integer rating;
+
+    @Column(name = "transfer_count")
+    public int transferCount;
+
+    /** The reason of a pending "bukan wewenang", told in the history when the transfer happens. */
+    @Column(name = "transfer_reason")
+    public String transferReason;
+
+    @Column(name = "previous_agency_id")
+    public String previousAgencyId;
 
     @Column(name = "updated_at")
     public Instant updatedAt;
 
     public static Optional<ComplaintCase> byTrackingCode(String trackingCode) {
         return find("trackingCode", trackingCode).firstResultOptional();
+    }
+
+    /** The case if it is assigned to {@code agencyId}; a case of another agency does not exist for it. */
+    public static Optional<ComplaintCase> ofAgency(String complaintId, String agencyId) {
+        return find("complaintId = ?1 and agencyId = ?2", complaintId, agencyId).firstResultOptional();
     }
 
     public Optional<SealedIdentity> sealedReporter() {

@@ -1,4 +1,4 @@
-package org.aduan.followup.cases;
+package org.aduan.followup.lifecycle;
 
 import java.time.Instant;
 
@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * routing-service's decision for a complaint. Kept apart from the case because the routed/triage
+ * routing-service's newest decision for a complaint. Kept apart from the case because the routed/triage
  * topics are not ordered with complaints.submitted: the decision may arrive before the case exists.
  */
 @Entity
@@ -21,12 +21,12 @@ public class RoutingOutcome extends PanacheEntityBase {
 
     /** What routing decided: an agency, or the operators' triage queue. */
     public enum Kind {
-        ROUTED(CaseStatus.ROUTED), TRIAGE(CaseStatus.TRIAGE);
+        ROUTED(CaseAction.ROUTE), TRIAGE(CaseAction.TRIAGE);
 
-        final CaseStatus leadsTo;
+        final CaseAction action;
 
-        Kind(CaseStatus leadsTo) {
-            this.leadsTo = leadsTo;
+        Kind(CaseAction action) {
+            this.action = action;
         }
     }
 
@@ -48,4 +48,14 @@ public class RoutingOutcome extends PanacheEntityBase {
 
     @Column(name = "event_id")
     public String eventId;
+
+    /** The rule that decided, e.g. {@code operator} when an operator resolved the triage item. */
+    @Column(name = "rule_id")
+    public String ruleId;
+
+    @Column(name = "previous_agency_id")
+    public String previousAgencyId;
+
+    @Column(name = "transfer_count")
+    public int transferCount;
 }
