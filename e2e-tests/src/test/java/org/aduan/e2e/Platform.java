@@ -45,8 +45,9 @@ final class Platform implements AutoCloseable {
             // with Keycloak: the agency API needs real tokens
             Infrastructure infra = Infrastructure.forTests(target.resolve("devstack-e2e"), true);
             try {
+                // published statistics are a snapshot (60 s old at most in production); fresh ones here
                 ServiceLauncher services = ServiceLauncher.start(infra, ServiceLauncher.freePorts(),
-                        target.resolve("e2e-logs"), Map.of());
+                        target.resolve("e2e-logs"), Map.of("aduan.stats.snapshot-max-age", "1s"));
                 started = new Platform(infra, services);
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "platform-stop"));
             } catch (RuntimeException e) {
