@@ -34,6 +34,13 @@ public class OutboxRelay {
     private static final Duration SWEEP_GRACE = Duration.ofSeconds(30);
     private static final int BATCH = 200;
 
+    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "outbox-sweep-sender");
+                t.setDaemon(true);
+                return t;
+            });
+
     @Inject
     @Channel("outbox")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
@@ -85,9 +92,23 @@ public class OutboxRelay {
                 .setParameter("cutoff", Instant.now().minus(SWEEP_GRACE))
                 .getResultList();
         // The whole batch in flight at once, then the acks: one round trip per batch, in order.
-        List<io.smallrye.mutiny.Uni<Void>> acks = rows.stream().map(row -> emitter.sendMessage(message(row))).toList();
-        if (!acks.isEmpty()) {
-            io.smallrye.mutiny.Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(10));
+        // The sends run on a thread that carries no transaction: created inside this one, their callbacks
+        // would carry it onto Kafka's threads and Narayana would refuse the commit, leaving the rows locked.
+        if (!rows.isEmpty()) {
+            List<Message<String>> messages = rows.stream().map(OutboxRelay::message).toList();
+            java.util.concurrent.Future<?> sent = sender.submit(() -> {
+                List<io.smallrye.mutiny.Uni<Void>> acks = messages.stream().map(emitter::sendMessage).toList();
+                io.smallrye.mutiny.Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(10));
+            });
+            try {
+                sent.get(11, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the broker", e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                sent.cancel(true);
+                throw new IllegalStateException("broker did not acknowledge the sweep's batch", e);
+            }
         }
         Instant now = Instant.now();
         for (OutboxEvent row : rows) {
