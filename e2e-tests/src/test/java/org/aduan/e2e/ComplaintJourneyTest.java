@@ -134,7 +134,7 @@ class ComplaintJourneyTest {
     }
 
     @Test
-    void invalidComplaintIsRejectedAndNeverReachesTheOtherServices() {
+    void invalidComplaintIsRejectedAndNeverReachesTheOtherServices() throws Exception {
         awaitAllConsumed();
         JsonNode before = settledStats();
         Platform.Response response = platform.post(AduanService.INTAKE, "/api/v1/complaints",
