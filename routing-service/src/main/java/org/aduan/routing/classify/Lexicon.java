@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.aduan.routing.text.DataFiles;
 import org.aduan.routing.text.TextAnalysis;
@@ -133,11 +132,5 @@ public final class Lexicon {
             }
         }
         return true;
-    }
-
-    /** For reports: terms per label. */
-    public Map<String, Long> countByLabel() {
-        return byFirstStem.values().stream().flatMap(List::stream)
-                .collect(Collectors.groupingBy(Term::label, Collectors.counting()));
     }
 }

@@ -206,16 +206,6 @@ public final class RoutingEngine {
                 .map(r -> r.then().substring("agency:".length())).orElse("local");
     }
 
-    /** The share of the category evidence that points at a local matter. */
-    private double localShare(CategoryFinding category) {
-        if (category.total() == 0) {
-            return NO_EVIDENCE_LOCAL;
-        }
-        double local = category.scores().entrySet().stream().filter(e -> !rules.isNational(e.getKey()))
-                .mapToDouble(Map.Entry::getValue).sum();
-        return Math.min(0.95, 0.25 + local / (category.total() + 1.0));
-    }
-
     /** The government that acts for a region: its regency/city, or the province; an administrative city's parent. */
     Optional<String> localGovernment(Region region) {
         List<Region> chain = gazetteer.chain(region);

@@ -601,9 +601,4 @@ public final class Gazetteer {
         cells.add(cell.toString());
         return cells;
     }
-
-    /** For tests and reports: how many distinct names the gazetteer reads. */
-    int names() {
-        return new HashSet<>(byName.keySet()).size();
-    }
 }
