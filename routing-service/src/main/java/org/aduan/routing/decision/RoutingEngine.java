@@ -201,9 +201,7 @@ public final class RoutingEngine {
 
     /** Who acts on a category: its national agency, or "local". */
     private String actor(String category) {
-        return rules.rules().stream().filter(r -> r.then().startsWith("agency:"))
-                .filter(r -> r.when().categories().map(c -> c.contains(category)).orElse(false)).findFirst()
-                .map(r -> r.then().substring("agency:".length())).orElse("local");
+        return rules.nationalAgency(category).orElse("local");
     }
 
     /** The government that acts for a region: its regency/city, or the province; an administrative city's parent. */
@@ -238,10 +236,9 @@ public final class RoutingEngine {
             if (code.equals(effective)) {
                 continue;
             }
-            rules.rules().stream().filter(r -> r.then().startsWith("agency:"))
-                    .filter(r -> r.when().categories().map(c -> c.contains(code)).orElse(false)).findFirst()
-                    .ifPresent(r -> next.add(r.then().substring("agency:".length())));
-            if (!rules.isNational(code)) {
+            Optional<String> national = rules.nationalAgency(code);
+            national.ifPresent(next::add);
+            if (national.isEmpty()) {
                 local.ifPresent(next::add);
             }
         }

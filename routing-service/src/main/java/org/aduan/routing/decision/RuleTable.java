@@ -87,9 +87,15 @@ public final class RuleTable {
         return rules;
     }
 
+    /** The national agency the first {@code agency:} rule for this category names, if any. */
+    public Optional<String> nationalAgency(String category) {
+        return rules.stream().filter(r -> r.then().startsWith("agency:"))
+                .filter(r -> r.when().categories().map(c -> c.contains(category)).orElse(false)).findFirst()
+                .map(r -> r.then().substring("agency:".length()));
+    }
+
     /** Categories some rule sends to a national agency: all others are local. */
     public boolean isNational(String category) {
-        return rules.stream().filter(r -> r.then().startsWith("agency:"))
-                .anyMatch(r -> r.when().categories().map(c -> c.contains(category)).orElse(false));
+        return nationalAgency(category).isPresent();
     }
 }
