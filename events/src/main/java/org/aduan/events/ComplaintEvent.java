@@ -1,13 +1,15 @@
 package org.aduan.events;
 
 /** Common shape of every complaint event: keyed by complaint id, with a versioned CloudEvents type. */
-public sealed interface ComplaintEvent
-        permits ComplaintSubmitted, ComplaintRouted, ComplaintNeedsTriage, ComplaintStatusChanged,
-        ComplaintEscalated {
+public sealed interface ComplaintEvent extends AduanEvent
+        permits ComplaintSubmitted, ComplaintSupplemented, ComplaintRouted, ComplaintNeedsTriage,
+        ComplaintStatusChanged, ComplaintEscalated {
 
-    /** The Kafka key. */
+    /** The complaint, and the Kafka key. */
     String complaintId();
 
-    /** The CloudEvents {@code type}, e.g. {@code aduan.complaint.submitted.v1}. */
-    String type();
+    @Override
+    default String key() {
+        return complaintId();
+    }
 }

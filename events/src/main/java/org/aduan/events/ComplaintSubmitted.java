@@ -1,6 +1,7 @@
 package org.aduan.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.aduan.events.identity.SealedIdentity;
@@ -22,6 +23,9 @@ import org.aduan.events.identity.SealedIdentity;
  * @param anonymous    the reporter's identity is never shown to agencies or the public
  * @param confidential the complaint never appears in the public feed
  * @param reporter     the reporter's contact details, sealed (readable only by services that reply)
+ * @param attachments  photos sent with the complaint, stored by intake with their metadata stripped
+ * @param origin       on SMS and chat channels: the provider, the address the citizen wrote to and the
+ *                     provider's message id, so that replies go back the same way
  */
 public record ComplaintSubmitted(
         String complaintId,
@@ -37,7 +41,9 @@ public record ComplaintSubmitted(
         Location location,
         boolean anonymous,
         boolean confidential,
-        Optional<SealedIdentity> reporter) implements ComplaintEvent {
+        Optional<SealedIdentity> reporter,
+        List<Attachment> attachments,
+        Optional<ChannelOrigin> origin) implements ComplaintEvent {
 
     public static final String TYPE = "aduan.complaint.submitted.v1";
 
@@ -47,6 +53,17 @@ public record ComplaintSubmitted(
         category = category == null ? Optional.empty() : category;
         location = location == null ? Location.none() : location;
         reporter = reporter == null ? Optional.empty() : reporter;
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        origin = origin == null ? Optional.empty() : origin;
+    }
+
+    /** A complaint without attachments or channel origin (the walking skeleton's shape). */
+    public ComplaintSubmitted(String complaintId, String trackingCode, String pinHash, Instant submittedAt,
+            Channel channel, Optional<String> entryAgency, String language, Optional<String> title, String text,
+            Optional<String> category, Location location, boolean anonymous, boolean confidential,
+            Optional<SealedIdentity> reporter) {
+        this(complaintId, trackingCode, pinHash, submittedAt, channel, entryAgency, language, title, text, category,
+                location, anonymous, confidential, reporter, List.of(), Optional.empty());
     }
 
     @Override

@@ -34,9 +34,9 @@ public record EventEnvelope(String id, String type, URI source, Instant time, St
     public static final String JSON = "application/json";
 
     /** A fresh envelope for an event produced now by {@code source}. */
-    public static EventEnvelope of(ComplaintEvent event, String source, Instant time) {
+    public static EventEnvelope of(AduanEvent event, String source, Instant time) {
         return new EventEnvelope(UUID.randomUUID().toString(), event.type(), URI.create(source), time,
-                event.complaintId());
+                event.key());
     }
 
     /** Kafka headers in CloudEvents binary mode. */

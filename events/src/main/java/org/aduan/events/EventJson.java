@@ -28,6 +28,7 @@ public final class EventJson {
 
     private static final Map<String, Class<? extends ComplaintEvent>> TYPES = Map.of(
             ComplaintSubmitted.TYPE, ComplaintSubmitted.class,
+            ComplaintSupplemented.TYPE, ComplaintSupplemented.class,
             ComplaintRouted.TYPE, ComplaintRouted.class,
             ComplaintNeedsTriage.TYPE, ComplaintNeedsTriage.class,
             ComplaintStatusChanged.TYPE, ComplaintStatusChanged.class,
@@ -40,7 +41,7 @@ public final class EventJson {
         return MAPPER;
     }
 
-    public static String write(ComplaintEvent event) {
+    public static String write(AduanEvent event) {
         try {
             return MAPPER.writeValueAsString(event);
         } catch (JsonProcessingException e) {
@@ -48,7 +49,7 @@ public final class EventJson {
         }
     }
 
-    public static <T extends ComplaintEvent> T read(String json, Class<T> type) {
+    public static <T extends AduanEvent> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {

@@ -8,6 +8,11 @@ public final class Topics {
     public static final String ROUTED = "complaints.routed";
     public static final String TRIAGE = "complaints.triage";
     public static final String LIFECYCLE = "complaints.lifecycle";
+    /**
+     * Replies intake asks notification to send on a citizen's channel (help, status, rate limit). Not
+     * a complaint topic: it is not replayed into projections and may expire.
+     */
+    public static final String CHANNEL_REPLIES = "channel.replies";
 
     /** The event topics, in flow order. */
     public static final List<String> EVENT_TOPICS = List.of(SUBMITTED, ROUTED, TRIAGE, LIFECYCLE);
