@@ -92,7 +92,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * Creates DESIGN.md's topics if missing: every event topic and its {@code .dlq} twin, with
-     * {@value #PARTITIONS} partitions and unlimited retention (the log is the source of truth).
+     * {@value #PARTITIONS} partitions and unlimited retention (the log is the source of truth), and
+     * the message topics (channel replies) with their {@code .dlq} twin and a 7-day retention.
      */
     public void createTopics() {
         List<NewTopic> topics = new ArrayList<>();
@@ -100,6 +101,12 @@ public final class KafkaBroker implements AutoCloseable {
             for (String name : List.of(topic, Topics.deadLetter(topic))) {
                 topics.add(new NewTopic(name, PARTITIONS, (short) 1)
                         .configs(Map.of("retention.ms", "-1", "min.insync.replicas", "1")));
+            }
+        }
+        for (String topic : Topics.MESSAGE_TOPICS) {
+            for (String name : List.of(topic, Topics.deadLetter(topic))) {
+                topics.add(new NewTopic(name, PARTITIONS, (short) 1).configs(Map.of(
+                        "retention.ms", Long.toString(Topics.MESSAGE_RETENTION_MS), "min.insync.replicas", "1")));
             }
         }
         try (Admin admin = admin(bootstrap)) {

@@ -17,6 +17,12 @@ public final class Topics {
     /** The event topics, in flow order. */
     public static final List<String> EVENT_TOPICS = List.of(SUBMITTED, ROUTED, TRIAGE, LIFECYCLE);
 
+    /** Topics that are not complaint history: kept for {@link #MESSAGE_RETENTION_MS}, never replayed. */
+    public static final List<String> MESSAGE_TOPICS = List.of(CHANNEL_REPLIES);
+
+    /** Retention of {@link #MESSAGE_TOPICS}: 7 days, long enough to outlive any outage. */
+    public static final long MESSAGE_RETENTION_MS = 7L * 24 * 60 * 60 * 1000;
+
     private Topics() {
     }
 
