@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.aduan.events.ComplaintEvent;
+import org.aduan.events.AduanEvent;
 import org.aduan.events.EventEnvelope;
 import org.aduan.events.EventJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,18 +28,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Plain Kafka clients, as another service would use them, against the test broker. */
-final class KafkaTestSupport {
+public final class KafkaTestSupport {
 
     private static KafkaProducer<String, String> producer;
 
     private KafkaTestSupport() {
     }
 
-    static String bootstrap() {
+    public static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    static synchronized KafkaProducer<String, String> producer() {
+    public static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
@@ -51,24 +51,24 @@ final class KafkaTestSupport {
     }
 
     /** A fresh CloudEvents envelope for an event, as its producing service would write it. */
-    static Headers envelope(ComplaintEvent event) {
+    public static Headers envelope(AduanEvent event) {
         return EventEnvelope.of(event, "/aduan/test", Instant.now()).toHeaders();
     }
 
-    static RecordMetadata publish(String topic, ComplaintEvent event) {
+    public static RecordMetadata publish(String topic, AduanEvent event) {
         return publish(topic, event, envelope(event));
     }
 
-    static RecordMetadata publish(String topic, ComplaintEvent event, Headers headers) {
-        return send(new ProducerRecord<>(topic, null, event.complaintId(), EventJson.write(event), headers));
+    public static RecordMetadata publish(String topic, AduanEvent event, Headers headers) {
+        return send(new ProducerRecord<>(topic, null, event.key(), EventJson.write(event), headers));
     }
 
     /** Publishes onto a given partition: what follows a record on its partition is consumed after it. */
-    static RecordMetadata publishToPartition(String topic, int partition, ComplaintEvent event) {
-        return send(new ProducerRecord<>(topic, partition, event.complaintId(), EventJson.write(event), envelope(event)));
+    public static RecordMetadata publishToPartition(String topic, int partition, AduanEvent event) {
+        return send(new ProducerRecord<>(topic, partition, event.key(), EventJson.write(event), envelope(event)));
     }
 
-    static RecordMetadata send(ProducerRecord<String, String> record) {
+    public static RecordMetadata send(ProducerRecord<String, String> record) {
         try {
             return producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -80,7 +80,7 @@ final class KafkaTestSupport {
     }
 
     /** Reads a whole topic from the beginning, without a consumer group. */
-    static final class TopicReader implements AutoCloseable {
+    public static final class TopicReader implements AutoCloseable {
 
         private final KafkaConsumer<String, String> consumer;
         private final List<TopicPartition> partitions;

@@ -45,11 +45,14 @@ import io.restassured.response.ValidatableResponse;
 class NotificationServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Keeps the changedAt of status changes made in one test strictly increasing. */
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
     private static final String PIN_HASH = new PinHash("dev-1", "cGluLWtleS1mb3ItZGV2ZWxvcG1lbnQtb25seS0wMDE=").hash("123456");
     private static final IdentitySeal SEAL = new IdentitySeal("dev-1", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 
+    /** This profile configures no provider, as {@code ./aduan up} without provider credentials. */
     @Test
-    void acknowledgementIsRecordedInTheComplaintsLanguageWithItsTrackingCode() {
+    void messageForAProviderThatIsNotConfiguredIsRecordedAsUndeliverableWithoutAttempts() {
         ComplaintSubmitted english = submitted("en", Channel.SMS, true);
         ComplaintSubmitted indonesian = submitted("id", Channel.WHATSAPP, true);
 
@@ -60,14 +63,22 @@ class NotificationServiceTest {
                 .body("", hasSize(1))
                 .body("[0].kind", equalTo("ACKNOWLEDGEMENT"))
                 .body("[0].channel", equalTo("SMS"))
+                .body("[0].provider", equalTo("kannel")) // SMS without origin: the configured SMS provider
                 .body("[0].language", equalTo("en"))
-                .body("[0].status", equalTo("PENDING"))
-                .body("[0].body", containsString("Tracking code: " + english.trackingCode()))
+                .body("[0].status", equalTo("UNDELIVERABLE"))
+                .body("[0].reason", equalTo("channel-not-configured"))
+                .body("[0].attempts", hasSize(0))
+                // on SMS there is no PIN: the acknowledgement says how to ask for the status
+                .body("[0].body", equalTo("Thank you, we have received your complaint. Tracking code: "
+                        + english.trackingCode() + ". To check its status, reply STATUS " + english.trackingCode()))
                 // the recipient stays sealed: never in the operators' view
                 .body("[0].recipient", nullValue()));
         await().atMost(WAIT).untilAsserted(() -> notifications(indonesian.complaintId())
                 .body("[0].language", equalTo("id"))
                 .body("[0].channel", equalTo("WHATSAPP"))
+                .body("[0].provider", equalTo("whatsapp"))
+                .body("[0].status", equalTo("UNDELIVERABLE"))
+                .body("[0].reason", equalTo("channel-not-configured"))
                 .body("[0].body", containsString("Kode pelacakan: " + indonesian.trackingCode())));
     }
 
@@ -79,7 +90,11 @@ class NotificationServiceTest {
 
         await().atMost(WAIT).untilAsserted(() -> notifications(event.complaintId())
                 .body("kind", contains("ACKNOWLEDGEMENT"))
-                .body("[0].channel", equalTo("WEB")));
+                .body("[0].channel", equalTo("WEB"))
+                .body("[0].provider", nullValue())
+                .body("[0].status", equalTo("ON_SCREEN"))
+                .body("[0].attempts", hasSize(0))
+                .body("[0].body", containsString("Simpan PIN Anda")));
     }
 
     @Test
@@ -112,6 +127,35 @@ class NotificationServiceTest {
                 .body("[1].body", equalTo("Your complaint " + event.trackingCode()
                         + " has been forwarded to pemda-32.73."))
                 .body("[1].language", equalTo("en")));
+    }
+
+    @Test
+    void laterStatusChangesAreToldOncePerChangeAndInternalStepsNotAtAll() {
+        ComplaintSubmitted event = submitted("id", Channel.WEB, true);
+        ComplaintStatusChanged routed = statusChanged(event.complaintId(), "ROUTED", "pln");
+        Headers routedEnvelope = KafkaTestSupport.envelope(routed);
+
+        publish(Topics.SUBMITTED, event);
+        publish(Topics.LIFECYCLE, routed, routedEnvelope);
+        publish(Topics.LIFECYCLE, routed, routedEnvelope); // redelivered
+        publish(Topics.LIFECYCLE, routed); // republished under a new event id: same change, told once
+        publish(Topics.LIFECYCLE, statusChanged(event.complaintId(), "TRANSFER_REQUESTED", "pln"));
+        publish(Topics.LIFECYCLE, statusChanged(event.complaintId(), "ROUTED", "pemda-32.73")); // a transfer: told
+        publish(Topics.LIFECYCLE, statusChanged(event.complaintId(), "IN_PROGRESS", "pemda-32.73"));
+        publish(Topics.LIFECYCLE, statusChanged(event.complaintId(), "RESPONDED", "pemda-32.73"));
+        publish(Topics.LIFECYCLE, statusChanged(event.complaintId(), "CLOSED", "pemda-32.73"));
+
+        String code = event.trackingCode();
+        await().atMost(WAIT).untilAsserted(() -> notifications(event.complaintId())
+                .body("body", contains(
+                        "Terima kasih, aduan Anda sudah kami terima. Kode pelacakan: " + code
+                                + ". Simpan PIN Anda untuk memantau perkembangannya.",
+                        "Aduan " + code + " telah diteruskan ke pln.",
+                        "Aduan " + code + " telah diteruskan ke pemda-32.73.",
+                        "Aduan " + code + " sedang ditindaklanjuti oleh instansi yang berwenang.",
+                        "Instansi telah menjawab aduan " + code + ". Terima kasih atas kesabaran Anda.",
+                        "Aduan " + code + " telah selesai dan ditutup. Terima kasih telah melapor."))
+                .body("status.unique()", contains("ON_SCREEN")));
     }
 
     @Test
@@ -191,6 +235,10 @@ class NotificationServiceTest {
                     .body("type", equalTo("https://aduan.org/problems/invalid-request"))
                     .body("errors[0].field", equalTo("complaintId"));
         }
+        given().queryParam("replyId", "not-a-uuid").when().get("/api/v1/notifications")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("replyId"));
     }
 
     private static ValidatableResponse notifications(String complaintId) {
@@ -215,6 +263,7 @@ class NotificationServiceTest {
     private static ComplaintStatusChanged statusChanged(String complaintId, String status, String agencyId) {
         return new ComplaintStatusChanged(complaintId, status,
                 "ROUTED".equals(status) ? Optional.of("RECEIVED") : Optional.empty(),
-                Optional.ofNullable(agencyId), Instant.now(), "system", Optional.empty());
+                Optional.ofNullable(agencyId), Instant.now().plusNanos(SEQUENCE.incrementAndGet() * 1000),
+                "system", Optional.empty());
     }
 }

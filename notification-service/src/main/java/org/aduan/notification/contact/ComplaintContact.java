@@ -1,6 +1,7 @@
 package org.aduan.notification.contact;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.aduan.events.Channel;
+import org.aduan.events.ChannelOrigin;
+import org.aduan.events.identity.SealedIdentity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -42,4 +45,38 @@ public class ComplaintContact extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The provider the complaint came through ({@code ChannelOrigin.provider}); null for web, API and old rows. */
+    public String provider;
+
+    /** Aduan's number or account the citizen wrote to: replies leave from there. */
+    @Column(name = "service_address")
+    public String serviceAddress;
+
+    /** The gateway route it came through (Kannel's SMSC id). */
+    public String gateway;
+
+    /** When the citizen last wrote on this complaint's conversation (WhatsApp's 24-hour window). */
+    @Column(name = "last_inbound_at")
+    public Instant lastInboundAt;
+
+    /** The origin as it came in, if the complaint had one. */
+    public Optional<ChannelOrigin> origin() {
+        return provider == null ? Optional.empty()
+                : Optional.of(new ChannelOrigin(provider, Optional.ofNullable(serviceAddress),
+                        Optional.ofNullable(gateway), Optional.empty()));
+    }
+
+    /** The sealed reporter, when there is one to answer. */
+    public Optional<SealedIdentity> recipient() {
+        return recipientSealed == null ? Optional.empty()
+                : Optional.of(new SealedIdentity(recipientKeyId, recipientSealed));
+    }
+
+    /** Moves the last-inbound time forward (never back: events of one contact may come out of order). */
+    public void touch(Instant inboundAt) {
+        if (inboundAt != null && (lastInboundAt == null || inboundAt.isAfter(lastInboundAt))) {
+            lastInboundAt = inboundAt;
+        }
+    }
 }

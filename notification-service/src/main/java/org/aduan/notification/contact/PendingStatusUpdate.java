@@ -1,6 +1,7 @@
 package org.aduan.notification.contact;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -15,6 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /**
  * A status change consumed before the complaint's submitted event (the topics are not ordered with
  * each other). Kept until the contact exists, then turned into a message: nothing is dropped.
+ * One row per change: a complaint routed, transferred and routed again before it arrives keeps both.
  */
 @Entity
 @Table(name = "pending_status_update")
@@ -41,5 +43,11 @@ public class PendingStatusUpdate extends PanacheEntityBase {
 
     public static boolean exists(String complaintId, String status) {
         return count("complaintId = ?1 and status = ?2", complaintId, status) > 0;
+    }
+
+    /** Whether this very change is already kept (a redelivery); a complaint may be routed twice. */
+    public static boolean exists(String complaintId, String status, Instant changedAt) {
+        return count("complaintId = ?1 and status = ?2 and changedAt = ?3", complaintId, status,
+                changedAt.truncatedTo(ChronoUnit.MICROS)) > 0;
     }
 }

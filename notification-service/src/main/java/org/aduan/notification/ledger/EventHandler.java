@@ -7,6 +7,8 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.aduan.events.AduanEvent;
+import org.aduan.events.ChannelReplyRequested;
 import org.aduan.events.ComplaintEvent;
 import org.aduan.events.EventEnvelope;
 import org.aduan.events.EventJson;
@@ -41,7 +43,7 @@ public class EventHandler {
         void check(E event);
     }
 
-    public <E extends ComplaintEvent> void handle(ConsumerRecord<String, String> record, String consumer,
+    public <E extends AduanEvent> void handle(ConsumerRecord<String, String> record, String consumer,
             String type, Class<E> eventClass, Validation<E> validation, Change<E> change) {
         MDC.put("complaintId", Objects.toString(record.key(), ""));
         try {
@@ -51,7 +53,7 @@ public class EventHandler {
             }
             E event = EventJson.read(record.value(), eventClass);
             validation.check(event);
-            MDC.put("complaintId", event.complaintId());
+            MDC.put("complaintId", logKey(event));
             String result = retrying(() -> QuarkusTransaction.requiringNew().call(() -> {
                 if (!ledger.firstTime(envelope.id(), consumer)) {
                     return "duplicate event ignored";
@@ -62,6 +64,17 @@ public class EventHandler {
         } finally {
             MDC.remove("complaintId");
         }
+    }
+
+    /** The complaint an event is about, for the log line; a reply about no complaint is logged by its id. */
+    private static String logKey(AduanEvent event) {
+        if (event instanceof ComplaintEvent complaint) {
+            return complaint.complaintId();
+        }
+        if (event instanceof ChannelReplyRequested reply) {
+            return reply.complaintId().orElse("reply " + reply.replyId());
+        }
+        return Objects.toString(event.key(), "");
     }
 
     /** JSON that parses but lacks a required field can never be applied: it belongs in the DLQ. */

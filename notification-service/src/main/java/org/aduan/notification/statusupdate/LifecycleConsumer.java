@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import org.aduan.events.ComplaintStatusChanged;
 import org.aduan.events.EventJson.MalformedEventException;
+import org.aduan.notification.delivery.DeliveryWorker;
 import org.aduan.notification.ledger.EventHandler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,6 +24,9 @@ public class LifecycleConsumer {
     @Inject
     StatusUpdates statusUpdates;
 
+    @Inject
+    DeliveryWorker worker;
+
     @Incoming("lifecycle")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
@@ -34,5 +38,6 @@ public class LifecycleConsumer {
                     }
                 },
                 statusUpdates::onStatusChanged);
+        worker.wake();
     }
 }

@@ -1,23 +1,24 @@
 package org.aduan.notification.statusupdate;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.aduan.events.ComplaintStatusChanged;
 import org.aduan.notification.contact.ComplaintContact;
 import org.aduan.notification.contact.ComplaintLocks;
+import org.aduan.notification.contact.ContactMessages;
 import org.aduan.notification.contact.PendingStatusUpdate;
 import org.aduan.notification.message.MessageKind;
-import org.aduan.notification.message.Messages;
-import org.aduan.notification.template.MessageTemplates;
-import org.aduan.notification.template.Template;
 
 /**
- * Tells the reporter when their complaint moved on. For now only ROUTED is told ("forwarded to the
- * agency"); other statuses are not news for the reporter yet.
+ * Follows each complaint's status (for STATUS enquiries) and tells the reporter, on their channel,
+ * when it moved on in a way that matters to them: forwarded, in progress, answered, closed, rejected.
  */
 @ApplicationScoped
 public class StatusUpdates {
@@ -28,45 +29,73 @@ public class StatusUpdates {
     ComplaintLocks locks;
 
     @Inject
-    Messages messages;
+    ContactMessages messages;
 
     @Inject
-    MessageTemplates templates;
+    StatusTexts texts;
+
+    @Inject
+    EntityManager em;
 
     public String onStatusChanged(ComplaintStatusChanged event) {
-        if (!ROUTED.equals(event.status())) {
+        locks.lock(event.complaintId());
+        advance(event.complaintId(), event.status(), event.agencyId(), event.changedAt());
+        if (!StatusTexts.TOLD.contains(event.status())) {
             return "status " + event.status() + " is not told to the reporter";
         }
-        locks.lock(event.complaintId());
         ComplaintContact contact = ComplaintContact.findById(event.complaintId());
         if (contact == null) {
-            if (!PendingStatusUpdate.exists(event.complaintId(), event.status())) {
+            if (!PendingStatusUpdate.exists(event.complaintId(), event.status(), event.changedAt())) {
                 PendingStatusUpdate pending = new PendingStatusUpdate();
                 pending.complaintId = event.complaintId();
                 pending.status = event.status();
-                pending.agencyId = event.agencyId().orElseThrow();
-                pending.changedAt = event.changedAt();
+                pending.agencyId = event.agencyId().orElse(null);
+                pending.changedAt = event.changedAt().truncatedTo(ChronoUnit.MICROS);
                 pending.persist();
             }
             return "status update kept until the complaint arrives";
         }
-        return tellRouted(contact, event.agencyId().orElseThrow()) ? "status update recorded"
+        return tell(contact, event.status(), event.agencyId().orElse(null), event.changedAt())
+                ? "status update " + event.status() + " recorded"
                 : "status update already recorded";
+    }
+
+    /** The complaint's latest known status, if any status change has come in. */
+    public Optional<ComplaintState> latest(String complaintId) {
+        return Optional.ofNullable(ComplaintState.findById(complaintId));
     }
 
     /** Turns the status changes that came before the complaint into messages; the caller holds the lock. */
     public int releasePending(ComplaintContact contact) {
         List<PendingStatusUpdate> pending = PendingStatusUpdate.forComplaint(contact.complaintId);
         for (PendingStatusUpdate update : pending) {
-            tellRouted(contact, update.agencyId);
+            tell(contact, update.status, update.agencyId, update.changedAt);
             update.delete();
         }
         return pending.size();
     }
 
-    private boolean tellRouted(ComplaintContact contact, String agencyId) {
-        String body = templates.render(Template.STATUS_ROUTED, contact.language,
-                Map.of("trackingCode", contact.trackingCode, "agencyId", agencyId));
-        return messages.record(contact, MessageKind.STATUS_UPDATE, body);
+    /** Moves the known status forward; an older event arriving late changes nothing. */
+    private void advance(String complaintId, String status, Optional<String> agencyId, Instant changedAt) {
+        em.createNativeQuery("""
+                insert into complaint_state (complaint_id, status, agency_id, changed_at)
+                values (:complaintId, :status, :agencyId, :changedAt)
+                on conflict (complaint_id) do update
+                    set status = excluded.status,
+                        agency_id = coalesce(excluded.agency_id, complaint_state.agency_id),
+                        changed_at = excluded.changed_at
+                    where complaint_state.changed_at <= excluded.changed_at""")
+                .setParameter("complaintId", complaintId)
+                .setParameter("status", status)
+                .setParameter("agencyId", agencyId.orElse(null))
+                .setParameter("changedAt", changedAt)
+                .executeUpdate();
+    }
+
+    private boolean tell(ComplaintContact contact, String status, String agencyId, Instant changedAt) {
+        String body = texts.render(status, agencyId, contact.trackingCode, contact.language);
+        // one message per status change: a transfer routes a complaint twice, and both are told
+        String dedupKey = "status:" + contact.complaintId + ":" + status + ":" + changedAt.truncatedTo(ChronoUnit.MICROS);
+        return messages.record(contact, MessageKind.STATUS_UPDATE, dedupKey, body);
     }
 }

@@ -39,14 +39,38 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void channelAcknowledgementTellsHowToAskForTheStatusAndMentionsNoPin() {
+        Map<String, String> values = Map.of("trackingCode", CODE);
+
+        assertThat(templates.render(Template.ACKNOWLEDGEMENT_CHANNEL, "id", values)).isEqualTo(
+                "Terima kasih, aduan Anda sudah kami terima. Kode pelacakan: ADN-7KQ2-M9XD. Untuk cek status, balas "
+                        + "CEK ADN-7KQ2-M9XD");
+        assertThat(templates.render(Template.ACKNOWLEDGEMENT_CHANNEL, "en", values)).isEqualTo(
+                "Thank you, we have received your complaint. Tracking code: ADN-7KQ2-M9XD. To check its status, reply "
+                        + "STATUS ADN-7KQ2-M9XD");
+    }
+
+    @Test
+    void everyRejectionReasonHasItsOwnExplanationAndAnUnknownOneTheGeneralText() {
+        assertThat(templates.render(Template.rejected("too-large"), "id", Map.of())).contains("terlalu besar");
+        assertThat(templates.render(Template.rejected("unsupported-media"), "en", Map.of())).contains("JPEG or PNG");
+        assertThat(templates.render(Template.rejected("empty"), "en", Map.of())).contains("empty");
+        assertThat(templates.render(Template.rejected("too-long"), "id", Map.of())).contains("terlalu panjang");
+        assertThat(templates.render(Template.rejected("unreadable"), "en", Map.of())).contains("could not be read");
+        assertThat(Template.rejected("something-new")).isEqualTo(Template.REPLY_REJECTED);
+        assertThat(Template.rejected(null)).isEqualTo(Template.REPLY_REJECTED);
+    }
+
+    @Test
     void everyMessageToACitizenFitsInOneSms() {
-        Map<String, String> values = Map.of("trackingCode", CODE, "agencyId", "perwakilan-my");
+        Map<String, String> values = Map.of("trackingCode", CODE, "agencyId", "bpjs-kesehatan");
         for (Template template : Template.values()) {
             if (!template.toCitizen) {
                 continue;
             }
             for (String language : MessageTemplates.LANGUAGES) {
-                assertThat(templates.render(template, language, values)).hasSizeLessThanOrEqualTo(160);
+                assertThat(templates.render(template, language, values)).as(template + "/" + language)
+                        .hasSizeLessThanOrEqualTo(160);
             }
         }
     }
