@@ -54,7 +54,19 @@ public final class CategoryClassifier {
     }
 
     public CategoryFinding classify(String text, Optional<String> chosen) {
-        List<TermMatch> matches = lexicon.find(text);
+        return classify(text, chosen, "id");
+    }
+
+    /**
+     * @param language the citizen's language: in English text a short Indonesian term written in lower
+     *                 case is an English word ("got" is a gutter in Indonesian, a verb in English); in
+     *                 capitals it is still an abbreviation ("KTP", "RS")
+     */
+    public CategoryFinding classify(String text, Optional<String> chosen, String language) {
+        List<TermMatch> matches = lexicon.find(text).stream()
+                .filter(m -> !("en".equals(language) && "id".equals(m.term().language()) && m.surface().length() <= 3
+                        && m.surface().equals(m.surface().toLowerCase(java.util.Locale.ROOT))))
+                .toList();
         Map<String, Double> scores = new LinkedHashMap<>();
         for (TermMatch match : matches) {
             scores.merge(match.term().category(), match.term().weight(), Double::sum);
@@ -71,7 +83,7 @@ public final class CategoryClassifier {
             // a decisive term ("pungli", "suap") names the office by itself
             boolean decisive = matches.stream().anyMatch(m -> m.term().category().equals(rule.category())
                     && rule.overridesAt() > 0 && m.term().weight() >= rule.overridesAt());
-            if (!decisive && rule.needs().find(text).isEmpty()) {
+            if (!decisive && rule.needs().size() > 0 && rule.needs().find(text).isEmpty()) {
                 scores.put(rule.category(), score * rule.factorWithout());
                 notes.add(rule.category() + " ×" + rule.factorWithout() + ": no one who holds an office is named");
             } else if (rule.overridesAt() > 0 && score >= rule.overridesAt() && overriding.isEmpty()) {

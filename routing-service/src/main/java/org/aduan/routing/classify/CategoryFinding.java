@@ -19,6 +19,11 @@ public record CategoryFinding(String category, double confidence, Map<String, Do
         return scores.getOrDefault(code, 0.0);
     }
 
+    /** A category rule made this category win whatever else the text says ("pungli", "pasien BPJS"). */
+    public boolean overrides(String code) {
+        return notes.stream().anyMatch(n -> n.startsWith(code + " wins"));
+    }
+
     public double total() {
         return scores.values().stream().mapToDouble(Double::doubleValue).sum();
     }

@@ -14,18 +14,26 @@ import org.aduan.routing.text.Token;
 /**
  * Terms from a data file, analysed once with the same chain as the complaints, and the search for them
  * in a text. Each term counts once per text however often it appears, and a term inside a longer term
- * that matched at the same place ("jalan" in "jalan berlubang") does not count again.
+ * that matched at the same place ("jalan" in "jalan berlubang") does not count again. A phrase that
+ * stop words would shrink ("tidak ditanggung" to "tanggung", "no water" to "water") is matched as
+ * written, stop words included, so that it never counts for the ordinary word left over.
  */
 public final class Lexicon {
 
     private final TextAnalysis analysis;
     private final Map<String, List<Term>> byFirstStem = new HashMap<>();
+    /** Languages with literal phrases: only those need the text read a second time. */
+    private final Set<String> literalLanguages = new HashSet<>();
     private final int size;
 
     private Lexicon(TextAnalysis analysis, List<Term> terms) {
         this.analysis = analysis;
         for (Term term : terms) {
-            byFirstStem.computeIfAbsent(term.language() + ":" + term.stems().get(0), k -> new ArrayList<>()).add(term);
+            byFirstStem.computeIfAbsent(key(term.language(), term.literal(), term.stems().get(0)),
+                    k -> new ArrayList<>()).add(term);
+            if (term.literal()) {
+                literalLanguages.add(term.language());
+            }
         }
         // longest first, so that a phrase wins over the word it starts with
         byFirstStem.values().forEach(list -> list.sort((a, b) -> b.stems().size() - a.stems().size()));
@@ -48,7 +56,7 @@ public final class Lexicon {
             for (String language : List.of("id", "en")) {
                 List<String> stems = stems(analysis, language, word);
                 if (!stems.isEmpty()) {
-                    terms.add(new Term(label, label, language, 1.0, word, stems));
+                    terms.add(new Term(label, label, language, 1.0, word, stems, false));
                 }
             }
         }
@@ -68,12 +76,14 @@ public final class Lexicon {
             Map<String, String> row) {
         String language = row.get("lang");
         List<String> stems = stems(analysis, language, row.get("term"));
+        List<String> literal = analysis.literal(language, row.get("term")).stream().map(Token::term).toList();
         if (stems.isEmpty()) {
-            // a term made only of stop words can never match: a data error worth failing on
+            // a term made only of stop words can never mean anything: a data error worth failing on
             throw new IllegalStateException("lexicon term \"" + row.get("term") + "\" has no words left after analysis");
         }
+        boolean stopWordsMatter = stems.size() < literal.size();
         return java.util.Optional.of(new Term(label, category, language, Double.parseDouble(row.get("weight")),
-                row.get("term"), stems));
+                row.get("term"), stopWordsMatter ? literal : stems, stopWordsMatter));
     }
 
     private static List<String> stems(TextAnalysis analysis, String language, String text) {
@@ -89,16 +99,33 @@ public final class Lexicon {
     public List<TermMatch> find(String text) {
         List<TermMatch> matches = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        find("id", analysis.indonesian(text), text, matches, seen);
-        find("en", analysis.english(text), text, matches, seen);
+        // literal phrases first: "tidak ditanggung" covers the "ditanggung" an ordinary term may be;
+        // then Indonesian, then English ("kartu BPJS" read as Indonesian covers "BPJS" read as English)
+        List<double[]> literalSpans = new ArrayList<>();
+        for (String language : List.of("id", "en")) {
+            if (literalLanguages.contains(language)) {
+                find(language, true, analysis.literal(language, text), text, matches, seen, literalSpans);
+            }
+        }
+        find("id", false, analysis.indonesian(text), text, matches, seen, literalSpans);
+        find("en", false, analysis.english(text), text, matches, seen, literalSpans);
         return matches;
     }
 
-    private void find(String language, List<Token> tokens, String text, List<TermMatch> matches, Set<String> seen) {
+    private static String key(String language, boolean literal, String stem) {
+        return language + (literal ? "!" : ":") + stem;
+    }
+
+    /**
+     * @param literalSpans {start, end, weight} of the literal phrases and other multi-word terms found so
+     *                     far: a term inside one of them, read in another pass, does not count again
+     */
+    private void find(String language, boolean literal, List<Token> tokens, String text, List<TermMatch> matches,
+            Set<String> seen, List<double[]> literalSpans) {
         int coveredUntil = -1;
         double coveringWeight = 0;
         for (int i = 0; i < tokens.size(); i++) {
-            List<Term> candidates = byFirstStem.get(language + ":" + tokens.get(i).term());
+            List<Term> candidates = byFirstStem.get(key(language, literal, tokens.get(i).term()));
             if (candidates == null) {
                 continue;
             }
@@ -111,10 +138,18 @@ public final class Lexicon {
                 if (end <= coveredUntil && term.weight() <= coveringWeight) {
                     continue; // inside a longer phrase matched just before, which says as much or more
                 }
+                int from = tokens.get(i).start();
+                int to = tokens.get(end).end();
+                if (literalSpans.stream().anyMatch(c -> c[0] <= from && to <= c[1] && term.weight() <= c[2]
+                        && (c[0] != from || c[1] != to))) {
+                    break; // inside a phrase matched in another reading that says as much or more
+                }
                 // the same term in both languages ("visa") counts once
                 if (seen.add(term.category() + "|" + term.label() + "|" + term.text().toLowerCase(java.util.Locale.ROOT))) {
-                    String surface = text.substring(tokens.get(i).start(), tokens.get(end).end());
-                    matches.add(new TermMatch(term, surface));
+                    matches.add(new TermMatch(term, text.substring(from, to)));
+                    if (literal || n > 1) {
+                        literalSpans.add(new double[] { from, to, term.weight() });
+                    }
                 }
                 if (n > 1 && end > coveredUntil) {
                     coveredUntil = end;

@@ -11,6 +11,9 @@ import java.util.List;
  * @param weight   how much it counts
  * @param text     the term as written in the data file (shown in reasons)
  * @param stems    the analysed form, matched as a contiguous run of stems
+ * @param literal  the phrase has stop words its meaning depends on ("tidak ditanggung", "no water"):
+ *                 its stems keep them, and it is matched against the text with its stop words kept
  */
-public record Term(String label, String category, String language, double weight, String text, List<String> stems) {
+public record Term(String label, String category, String language, double weight, String text, List<String> stems,
+        boolean literal) {
 }

@@ -28,7 +28,7 @@ public class Decisions {
      * @param decision         the complaint's current decision (new or loaded for update)
      * @param previousAgencyId the agency the complaint leaves, after a transfer
      * @param transfers        how many agencies have declined it so far
-     * @param decidedBy        {@code routing}, or the operator who chose
+     * @param decidedBy        {@code routing}, or {@code operator:<username>} for an operator's choice
      */
     public void record(RoutingDecision decision, RoutingProposal proposal, Instant at, Optional<String> entryAgency,
             Optional<String> previousAgencyId, int transfers, String decidedBy) {

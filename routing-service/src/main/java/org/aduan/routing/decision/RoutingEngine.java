@@ -35,7 +35,10 @@ import org.aduan.routing.decision.RuleTable.Rule;
  * <p>Confidence: for a national or enterprise rule, the share of the category evidence that points at
  * that agency; for a local rule, the lower of the region's confidence and the share of evidence that
  * points at local matters. Below the table's threshold the proposal is triage, with the agency it
- * would have been and why it was not sure.
+ * would have been and why it was not sure. Evidence that is structurally thin — a national agency chosen
+ * on weak terms only, another agency with nearly as much evidence, a region resting on one short or
+ * common word or on a name a province shares with its capital — holds the confidence below the
+ * threshold, and a {@code caution:} reason says which.
  */
 public final class RoutingEngine {
 
@@ -43,6 +46,12 @@ public final class RoutingEngine {
     static final double ENTERPRISE_MIN_WEIGHT = 3.0;
     /** A local matter with a region but no category evidence at all ("tolong ditindaklanjuti, Kec. X"). */
     static final double NO_EVIDENCE_LOCAL = 0.55;
+    /** The confidence of a decision whose evidence is structurally thin: below the threshold, so triage. */
+    static final double THIN = 0.45;
+    /** A term of this weight names its category on its own (the lexicon's "decisive"). */
+    static final double DECISIVE_WEIGHT = 3.0;
+    /** Another agency with at least this share of the chosen one's evidence contests it. */
+    static final double CONTESTED_SHARE = 0.6;
 
     private final Gazetteer gazetteer;
     private final Countries countries;
@@ -74,7 +83,11 @@ public final class RoutingEngine {
         String text = request.text();
 
         // Abroad first: a place in Indonesia that shares a foreign name ("Johor") is then not where it happens.
-        Optional<AbroadFinding> abroad = countries.find(request.location().orElse(""), text);
+        // The location field says where, unless it clearly names a place in Indonesia ("Kec. Medan Johor";
+        // not the village "Kong" in "Hong Kong").
+        String location = request.location().orElse("");
+        boolean locationInIndonesia = !location.isBlank() && gazetteer.find(location).confidence() >= 0.8;
+        Optional<AbroadFinding> abroad = countries.find(locationInIndonesia ? "" : location, text);
         abroad.ifPresent(a -> reasons.add("abroad: " + a.evidence()));
         // Region: a structured code wins; else the location field, then the text.
         RegionFinding region = structuredRegion(request, reasons).orElseGet(() -> abroad.isPresent()
@@ -89,7 +102,7 @@ public final class RoutingEngine {
         RegionFinding places = region.spans().isEmpty() && request.regionCode().isPresent()
                 ? gazetteer.find(request.location().orElse(""), text) : region;
         CategoryFinding category = classifier.classify(mask(text, places, 1) + " "
-                + mask(request.location().orElse(""), places, 0), request.chosenCategory());
+                + mask(request.location().orElse(""), places, 0), request.chosenCategory(), request.language());
         Optional<Map.Entry<String, Double>> enterprise = enterprise(text, reasons);
         if (!category.matches().isEmpty()) {
             reasons.add("category " + category.category() + ": " + describe(category.matches()));
@@ -104,12 +117,14 @@ public final class RoutingEngine {
                 .orElse(false);
         String effectiveCategory = abroad.isPresent() ? abroadCategory(category)
                 : enterprise.map(e -> enterpriseCategory(e.getKey())).orElse(category.category());
+        // a place that could be several is no region: the entry door, if any, decides (rules.json)
         Facts facts = new Facts(abroad.isPresent(), enterprise.isPresent(), effectiveCategory,
-                region.region().isPresent(), entryLocal);
+                region.resolved() || !entryLocal && region.region().isPresent(), entryLocal);
         Rule rule = rules.first(facts);
 
         Choice choice = choose(rule, facts, region, abroad, enterprise, category, entry);
         reasons.add("rule " + rule.id() + ": " + rule.description());
+        choice.caveats().forEach(c -> reasons.add("caution: " + c));
         List<String> candidates = new ArrayList<>();
         choice.agency().ifPresent(candidates::add);
         candidates.addAll(alternatives(choice, region, category, effectiveCategory));
@@ -146,7 +161,24 @@ public final class RoutingEngine {
                 alternatives, Optional.empty());
     }
 
-    private record Choice(Optional<String> agency, double confidence) {
+    /**
+     * The rule's choice and how sure the evidence is; {@code caveats} say, in one sentence each, why the
+     * confidence was held below the threshold (they become reasons).
+     */
+    private record Choice(Optional<String> agency, double confidence, List<String> caveats) {
+
+        Choice(Optional<String> agency, double confidence) {
+            this(agency, confidence, List.of());
+        }
+
+        Choice capped(Optional<String> caveat) {
+            if (caveat.isEmpty()) {
+                return this;
+            }
+            List<String> all = new ArrayList<>(caveats);
+            all.add(caveat.get());
+            return new Choice(agency, Math.min(confidence, THIN), all);
+        }
     }
 
     private Choice choose(Rule rule, Facts facts, RegionFinding region, Optional<AbroadFinding> abroad,
@@ -165,12 +197,31 @@ public final class RoutingEngine {
         }
         if (then.startsWith("agency:")) {
             String id = then.substring("agency:".length());
-            return new Choice(Optional.of(id), margin(category, facts.category()));
+            return new Choice(Optional.of(id), margin(category, facts.category()))
+                    .capped(thinNationalEvidence(category, facts.category(), id))
+                    .capped(contested(category, facts.category()));
         }
         if (then.equals("local-government")) {
             Region r = region.region().orElseThrow();
             Optional<String> government = localGovernment(r);
-            return new Choice(government, Math.min(region.confidence(), margin(category, facts.category())));
+            Optional<String> door = entry.filter(e -> e.level() == AgencyLevel.REGENCY && e.autonomous())
+                    .filter(e -> e.regionCode().map(code -> r.level() == RegionLevel.PROVINCE && code.startsWith(r.code() + "."))
+                            .orElse(false))
+                    .map(AgencyInfo::id);
+            List<String> notes = new ArrayList<>();
+            if (door.isPresent() && government.filter(g -> g.equals("pemda-" + r.code())).isPresent()) {
+                // "lampu merah Gorontalo" through the city's own app: the city, not the whole province
+                notes.add("the door the citizen used, " + door.get() + ", lies in " + r.name()
+                        + ": its government, the more specific one, acts");
+                government = door;
+            }
+            double regionConfidence = door.isPresent() && !notes.isEmpty() ? Math.max(region.confidence(), 0.8)
+                    : region.confidence();
+            Choice local = new Choice(government, Math.min(regionConfidence, margin(category, facts.category())), notes);
+            if (notes.isEmpty()) {
+                local = local.capped(region.weakness());
+            }
+            return local.capped(contested(category, facts.category()));
         }
         if (then.equals("entry-agency")) {
             return new Choice(entry.map(AgencyInfo::id), Math.min(0.6, margin(category, facts.category())));
@@ -197,6 +248,54 @@ public final class RoutingEngine {
         double other = pools.entrySet().stream().filter(e -> !e.getKey().equals(actor(chosen)))
                 .mapToDouble(Map.Entry::getValue).max().orElse(0);
         return Math.min(0.95, 0.5 + 0.5 * (mine - other) / (mine + other + 1.0));
+    }
+
+    /**
+     * A national agency chosen on hints alone: no term that names its category on its own ("paspor",
+     * "PLN", "BPJS"), only weaker words that also occur in other complaints ("klaim", "tegangan").
+     */
+    private Optional<String> thinNationalEvidence(CategoryFinding category, String chosen, String agency) {
+        if (category.total() == 0 || category.overrides(chosen)) {
+            return Optional.empty();
+        }
+        List<TermMatch> own = category.matches().stream().filter(m -> m.term().category().equals(chosen)).toList();
+        if (own.isEmpty()) {
+            return Optional.empty(); // the citizen's own choice
+        }
+        if (own.stream().noneMatch(m -> m.term().weight() >= DECISIVE_WEIGHT)) {
+            return Optional.of("only weak terms point at " + agency + " (" + describe(own)
+                    + "), none that names " + chosen + " on its own");
+        }
+        if (category.score(chosen) < DECISIVE_WEIGHT) {
+            // a category rule discounted it: corruption with no one who holds an office named
+            return Optional.of(chosen + " counts " + round(category.score(chosen)) + " after its category rule: too"
+                    + " little to send the complaint to " + agency);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Categories that lead to different agencies, with nearly as much evidence for another agency as for
+     * the chosen one (at least {@link #CONTESTED_SHARE} of it): a coin toss is not a decision ("KITAS"
+     * and "BPJS", "hospital" and "BPJS"). A category rule that overrides ("pasien BPJS") settles it.
+     */
+    private Optional<String> contested(CategoryFinding category, String chosen) {
+        if (category.total() == 0 || category.overrides(chosen)) {
+            return Optional.empty();
+        }
+        Map<String, Double> pools = new LinkedHashMap<>();
+        category.scores().forEach((code, score) -> pools.merge(actor(code), score, Double::sum));
+        String mine = actor(chosen);
+        double own = pools.getOrDefault(mine, 0.0);
+        return pools.entrySet().stream().filter(e -> !e.getKey().equals(mine)).filter(e -> e.getValue() >= CONTESTED_SHARE * own)
+                .max(Map.Entry.comparingByValue())
+                .map(e -> (e.getValue() >= own ? "as much" : "nearly as much") + " category evidence points at "
+                        + actorName(e.getKey()) + " (" + round(e.getValue()) + ") as at " + actorName(mine) + " ("
+                        + round(own) + ")");
+    }
+
+    private static String actorName(String actor) {
+        return actor.equals("local") ? "the local government" : actor;
     }
 
     /** Who acts on a category: its national agency, or "local". */

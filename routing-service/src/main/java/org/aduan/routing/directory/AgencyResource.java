@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,16 +30,19 @@ import org.aduan.routing.gazetteer.RegionLevel;
 import org.aduan.routing.problem.Problem;
 import org.aduan.routing.problem.Problem.FieldError;
 import org.aduan.routing.problem.ProblemException;
+import org.aduan.routing.staff.Staff;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The agency directory: every body a complaint can be routed to — local governments of provinces and
  * regencies/cities, ministries and national agencies, state enterprises, Indonesia's missions abroad —
  * with its names, level, parent (where escalation goes) and categories. Operators list and edit it;
- * agencies are never deleted (complaints name them forever), an inactive one is never chosen.
+ * agencies are never deleted (complaints name them forever), an inactive one is never chosen. Reading is
+ * open to everyone; an edit needs an operator's or admin's bearer token, and records who made it.
  */
 @Tag(name = "Agency directory")
 @Path("/api/v1/agencies")
@@ -48,9 +52,11 @@ public class AgencyResource {
     private static final int MAX_PAGE = 500;
 
     private final AgencyDirectory directory;
+    private final Staff staff;
 
-    AgencyResource(AgencyDirectory directory) {
+    AgencyResource(AgencyDirectory directory, Staff staff) {
         this.directory = directory;
+        this.staff = staff;
     }
 
     /** One page of the directory. */
@@ -70,7 +76,7 @@ public class AgencyResource {
      * @param autonomous false: its complaints go to its parent (Jakarta's administrative cities)
      * @param active     false: never chosen
      * @param updatedAt  last change
-     * @param updatedBy  who changed it last ({@code seed} for the shipped data)
+     * @param updatedBy  who changed it last: the operator's Keycloak username ({@code seed} for the shipped data)
      */
     public record AgencyView(String id, String nameId, String nameEn, String level, String regionCode, String parentId,
             List<String> categories, Boolean autonomous, Boolean active, Instant updatedAt, String updatedBy) {
@@ -147,22 +153,29 @@ public class AgencyResource {
 
     /**
      * Creates or replaces an agency. The parent must exist and must not make a cycle; a local
-     * government needs a region code of its level.
+     * government needs a region code of its level. Operators and admins only.
      */
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Staff.OPERATOR, Staff.ADMIN })
+    @SecurityRequirement(name = "keycloak")
     @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid fields, each named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token (missing, forged, expired)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token has neither the operator nor the admin role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("id") String id, AgencyView body) throws SQLException {
-        Response response = QuarkusTransaction.requiringNew().call(() -> store(id, body));
+        String editor = staff.username();
+        Response response = QuarkusTransaction.requiringNew().call(() -> store(id, body, editor));
         directory.reload();
         return response;
     }
 
-    private Response store(String id, AgencyView body) {
+    private Response store(String id, AgencyView body, String editor) {
         List<FieldError> errors = validate(id, body);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid(errors));
@@ -182,7 +195,7 @@ public class AgencyResource {
         agency.autonomous = body.autonomous() == null || body.autonomous();
         agency.active = body.active() == null || body.active();
         agency.updatedAt = Instant.now();
-        agency.updatedBy = "operator";
+        agency.updatedBy = editor;
         if (created) {
             agency.persist();
         }

@@ -26,7 +26,7 @@ public final class Countries {
     private static final Set<String> ABROAD_TERMS = Set.of("tki", "tkw", "pmi", "wni", "kbri", "kjri", "kdei",
             "majikan", "embassy", "consulate", "migrant", "abroad", "overseas", "employer", "kedutaan", "konsulat",
             "perwakilan", "agency", "sponsor", "visa", "deportasi", "dideportasi", "stranded", "terlantar", "arrested",
-            "ditangkap", "indonesian", "abk", "near");
+            "ditangkap", "indonesian", "abk", "near", "umrah", "umroh", "haji", "jamaah", "jemaah");
     private static final int MAX_WORDS = 3;
 
     private final TextAnalysis analysis;
@@ -52,15 +52,21 @@ public final class Countries {
         return Optional.ofNullable(countries.get(code));
     }
 
-    /** The foreign country a complaint is written from or about, if the text says so clearly. */
-    public Optional<AbroadFinding> find(String... texts) {
-        for (String text : texts) {
-            if (text == null || text.isBlank()) {
+    /**
+     * The foreign country a complaint is written from or about, if it says so clearly: a country or
+     * foreign city in the location field (which says where by definition), or in the text after "di",
+     * "in", … or in a text about living or working abroad.
+     */
+    public Optional<AbroadFinding> find(String location, String text) {
+        boolean aboutLifeAbroad = aboutLifeAbroad(location) || aboutLifeAbroad(text);
+        String[] texts = { location, text };
+        for (int t = 0; t < texts.length; t++) {
+            String current = texts[t];
+            if (current == null || current.isBlank()) {
                 continue;
             }
-            List<Token> tokens = analysis.places(text);
-            boolean aboutLifeAbroad = tokens.stream().anyMatch(t -> ABROAD_TERMS.contains(t.term()))
-                    || text.toLowerCase().contains("luar negeri");
+            boolean isLocation = t == 0;
+            List<Token> tokens = analysis.places(current);
             for (int i = 0; i < tokens.size(); i++) {
                 for (int n = Math.min(MAX_WORDS, tokens.size() - i); n >= 1; n--) {
                     String key = String.join(" ", tokens.subList(i, i + n).stream().map(Token::term).toList());
@@ -68,10 +74,10 @@ public final class Countries {
                     if (country == null) {
                         continue;
                     }
-                    boolean located = (i > 0 && LOCATIVE.contains(tokens.get(i - 1).term()))
+                    boolean located = isLocation || (i > 0 && LOCATIVE.contains(tokens.get(i - 1).term()))
                             || (i > 1 && LOCATIVE.contains(tokens.get(i - 2).term()));
                     if (located || aboutLifeAbroad) {
-                        String surface = text.substring(tokens.get(i).start(), tokens.get(i + n - 1).end());
+                        String surface = current.substring(tokens.get(i).start(), tokens.get(i + n - 1).end());
                         return Optional.of(new AbroadFinding(country.code(), country.nameId(),
                                 "\"" + surface + "\" is in " + country.nameEn()
                                         + (located ? "" : " (the text is about living or working abroad)")));
@@ -80,5 +86,10 @@ public final class Countries {
             }
         }
         return Optional.empty();
+    }
+
+    private boolean aboutLifeAbroad(String text) {
+        return text != null && (analysis.places(text).stream().anyMatch(t -> ABROAD_TERMS.contains(t.term()))
+                || text.toLowerCase(java.util.Locale.ROOT).contains("luar negeri"));
     }
 }

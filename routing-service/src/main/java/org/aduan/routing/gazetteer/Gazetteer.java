@@ -97,6 +97,10 @@ public final class Gazetteer {
         }
         Set<String> common = new HashSet<>();
         DataFiles.rows("routing/common-words.tsv", "\t").forEach(row -> common.add(row.get("word")));
+        // the one-word terms of the category lexicon are what complaints are about, not where
+        // ("BPJS Kesehatan" is not the village of Kesehatan in Aceh)
+        DataFiles.rows("routing/category-lexicon.tsv", "\t").stream().map(row -> analysis.placeTerms(row.get("term")))
+                .filter(words -> words.size() == 1).forEach(words -> common.add(words.get(0)));
         // Indonesian stop words and informal spellings ("sudah", "udah", "ada") are words, not villages
         org.apache.lucene.analysis.id.IndonesianAnalyzer.getDefaultStopSet()
                 .forEach(w -> common.add(new String((char[]) w)));
@@ -235,7 +239,9 @@ public final class Gazetteer {
                     found.add(new Mention(surface(tokens, i, m.end), candidates, weight, how, after != null,
                             span(textIndex, tokens, i, m.end), m.alias && after == null));
                 }
-                i = after != null ? m.end + 1 : m.end;
+                // a run of words read as no place ("pasar kota" in "pasar Kota Tual") does not swallow the
+                // qualifier or name that follows it
+                i = after != null ? m.end + 1 : candidates.isEmpty() || weight <= 0 ? i + 1 : m.end;
                 continue;
             }
             i++;
@@ -387,15 +393,27 @@ public final class Gazetteer {
         return i < tokens.size() && QUALIFIERS_BEFORE.containsKey(tokens.get(i).term());
     }
 
-    private static int skipStreetName(List<Token> tokens, int i) {
+    /**
+     * The end of a street's name: a separator, a word that ends it ("di", "no", "rusak"), a qualifier,
+     * four words, or — from its third word on — the name of a regency or city ("Jl. Perintis
+     * Kemerdekaan Makassar", "jl. sultan syarif kasim dumai"), while "Jl. Raya Bogor" stays a street.
+     */
+    private int skipStreetName(List<Token> tokens, int i) {
         int skipped = 0;
         while (i < tokens.size() && (!tokens.get(i).breakBefore() || skipped == 0 && tokens.get(i).dotBefore())
                 && skipped < 4
-                && !STREET_END.contains(tokens.get(i).term()) && !QUALIFIERS_BEFORE.containsKey(tokens.get(i).term())) {
+                && !STREET_END.contains(tokens.get(i).term()) && !QUALIFIERS_BEFORE.containsKey(tokens.get(i).term())
+                && !(skipped >= 2 && namesRegency(tokens.get(i).term()))) {
             i++;
             skipped++;
         }
         return i;
+    }
+
+    private boolean namesRegency(String word) {
+        return !commonWords.contains(word) && (byName.getOrDefault(word, List.of()).stream()
+                .anyMatch(r -> r.level() == RegionLevel.REGENCY)
+                || aliases.getOrDefault(word, List.of()).stream().anyMatch(r -> r.level() == RegionLevel.REGENCY));
     }
 
     private static Span span(int textIndex, List<Token> tokens, int from, int to) {
@@ -455,8 +473,9 @@ public final class Gazetteer {
             for (Mention m : explained.get(region)) {
                 evidence.add("\"" + m.surface + "\" → " + describeHit(m, region) + " (" + m.how + ")");
             }
-            return new RegionFinding(Optional.of(region), confidence(region, explained.get(region), top), evidence,
-                    Optional.empty());
+            RegionFinding found = new RegionFinding(Optional.of(region), confidence(region, explained.get(region), top),
+                    evidence, Optional.empty());
+            return weakness(region, explained.get(region)).map(found::weak).orElse(found);
         }
         Optional<Region> cityOverRegency = weak ? Optional.empty() : preferCity(leaves);
         if (cityOverRegency.isPresent()) {
@@ -483,6 +502,36 @@ public final class Gazetteer {
             return new RegionFinding(common, 0.45, evidence, Optional.of(ambiguity));
         }
         return RegionFinding.none(evidence, Optional.of(ambiguity));
+    }
+
+    /**
+     * Why a region read from the text is not a sure place to route to: it rests on one mention written
+     * without "Kab."/"Kota"/"Kec."/"Desa" that is a common word, or a short one written in lower case
+     * ("batu", "palu", "bone"), or on a
+     * bare name a province shares with a regency or city in it ("Gorontalo", "Jambi", "Bengkulu").
+     */
+    private Optional<String> weakness(Region region, List<Mention> used) {
+        if (used.size() != 1 || used.get(0).qualified) {
+            return Optional.empty();
+        }
+        Mention only = used.get(0);
+        String name = only.surface.strip();
+        if (region.level() == RegionLevel.PROVINCE && !only.alias) {
+            List<String> namesakes = byName.getOrDefault(nameKey(region), List.of()).stream()
+                    .filter(r -> r.level() == RegionLevel.REGENCY && r.parentCode().filter(region.code()::equals).isPresent())
+                    .map(Region::name).sorted().toList();
+            if (!namesakes.isEmpty()) {
+                return Optional.of("\"" + name + "\" names the province and " + String.join(" and ", namesakes)
+                        + " alike, and nothing else in the text says which government is meant");
+            }
+        }
+        boolean capitalised = Character.isUpperCase(name.codePointAt(0));
+        if (region.level() != RegionLevel.PROVINCE && !only.alias && !name.contains(" ")
+                && (name.length() <= 4 && !capitalised || commonWords.contains(name.toLowerCase()))) {
+            return Optional.of("\"" + name + "\" is the only place named, without Kab./Kota/Kec./Desa, and is a short"
+                    + " or common word that may not be a place at all");
+        }
+        return Optional.empty();
     }
 
     private static boolean explainedBy(Map<Region, List<Mention>> explained, Region specific, Region general) {

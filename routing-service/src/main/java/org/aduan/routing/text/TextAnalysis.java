@@ -31,6 +31,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * derivational stemming: "diperbaiki" and "perbaikan" meet at "baik") after the informal spellings
  * citizens use ("gak", "udah", "blm") are mapped to the standard word;</li>
  * <li>{@link #english}: Lucene's English chain (possessives, stop words, Porter stemmer).</li>
+ * <li>{@link #literal}: either chain without its stop words filter, for phrases whose meaning lives in a
+ * stop word ("tidak ditanggung", "tanpa karcis", "no water"): without it they would shrink to one
+ * ordinary word ("tanggung", "karcis", "water").</li>
  * </ul>
  * Analyzers are thread-safe and reused; every call returns a fresh token list.
  */
@@ -40,6 +43,8 @@ public final class TextAnalysis {
     private final Analyzer places;
     private final Analyzer indonesian;
     private final Analyzer english;
+    private final Analyzer indonesianLiteral;
+    private final Analyzer englishLiteral;
 
     /** @param informal informal or abbreviated spellings mapped to the standard word (one word each) */
     public TextAnalysis(Map<String, String> informal) {
@@ -61,6 +66,26 @@ public final class TextAnalysis {
                 stream = new InformalSpellingFilter(stream, TextAnalysis.this.informal);
                 stream = new StopFilter(stream, idStop);
                 stream = new IndonesianStemFilter(stream, true);
+                return new TokenStreamComponents(source, stream);
+            }
+        };
+        this.indonesianLiteral = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+                stream = new InformalSpellingFilter(stream, TextAnalysis.this.informal);
+                stream = new IndonesianStemFilter(stream, true);
+                return new TokenStreamComponents(source, stream);
+            }
+        };
+        this.englishLiteral = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new EnglishPossessiveFilter(source);
+                stream = new ASCIIFoldingFilter(new LowerCaseFilter(stream));
+                stream = new PorterStemFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }
         };
@@ -88,6 +113,11 @@ public final class TextAnalysis {
 
     public List<Token> english(String text) {
         return run(english, text);
+    }
+
+    /** The {@code id} or {@code en} chain with every word kept: stop words too, stemmed like the rest. */
+    public List<Token> literal(String language, String text) {
+        return run("en".equals(language) ? englishLiteral : indonesianLiteral, text);
     }
 
     /** The normalised form of a place name or term, word by word ("Kab. Bandung Barat" → kab bandung barat). */

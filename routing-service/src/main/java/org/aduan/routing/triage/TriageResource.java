@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,25 +30,38 @@ import org.aduan.routing.outbox.Outbox;
 import org.aduan.routing.problem.Problem;
 import org.aduan.routing.problem.Problem.FieldError;
 import org.aduan.routing.problem.ProblemException;
+import org.aduan.routing.staff.Staff;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The operators' triage queue: complaints routing could not route confidently, with the reasons and
- * the agency the rules pointed at, and the operator's decision.
+ * the agency the rules pointed at, and the operator's decision. Operators and admins only (Keycloak
+ * bearer token with the realm role): the reasons quote the complaints.
  */
 @Tag(name = "Triage")
 @Path("/api/v1/routing/triage")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Staff.OPERATOR, Staff.ADMIN })
+@SecurityRequirement(name = "keycloak")
+@APIResponse(responseCode = "401", description = "No valid bearer token (missing, forged, expired)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "403", description = "The token has neither the operator nor the admin role",
+        content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class TriageResource {
 
     private final Decisions decisions;
     private final AgencyDirectory directory;
     private final Outbox outbox;
+    private final Staff staff;
 
-    TriageResource(Decisions decisions, AgencyDirectory directory, Outbox outbox) {
+    TriageResource(Decisions decisions, AgencyDirectory directory, Outbox outbox, Staff staff) {
         this.decisions = decisions;
         this.directory = directory;
         this.outbox = outbox;
+        this.staff = staff;
     }
 
     /** A complaint waiting for an operator. */
@@ -82,7 +96,7 @@ public class TriageResource {
         return new TriagePage(items, query.count(), page, size);
     }
 
-    /** Routes a waiting complaint to the agency the operator chose. */
+    /** Routes a waiting complaint to the agency the operator chose; the referral chain records who chose. */
     @POST
     @Path("/{complaintId}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -100,6 +114,7 @@ public class TriageResource {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid(errors));
         }
+        String operator = staff.username();
         var view = QuarkusTransaction.requiringNew().call(() -> {
             RoutingDecision decision = RoutingDecision.forUpdate(complaintId);
             if (decision == null) {
@@ -118,7 +133,7 @@ public class TriageResource {
             Optional<String> previous = Referral.chain(complaintId).stream().filter(r -> r.agencyId != null)
                     .reduce((a, b) -> b).map(r -> r.agencyId);
             decisions.record(decision, proposal, Instant.now(), Optional.ofNullable(decision.entryAgency), previous,
-                    decision.transferCount, "operator");
+                    decision.transferCount, "operator:" + operator);
             return org.aduan.routing.decision.RoutingDecisionView.of(decision);
         });
         outbox.wake();

@@ -28,6 +28,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.aduan.devstack.DevstackTestResource;
+import org.aduan.routing.Keycloak;
 import org.aduan.events.Channel;
 import org.aduan.events.ComplaintNeedsTriage;
 import org.aduan.events.ComplaintRouted;
@@ -42,7 +43,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
+@QuarkusTestResource(value = DevstackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "routing"), @ResourceArg(name = "keycloak", value = "true") })
 class ComplaintRoutingTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -75,7 +77,7 @@ class ComplaintRoutingTest {
         // The published ce_id is the one the outbox row was written with.
         assertThat(outboxEventIds(complaint.complaintId())).containsExactly(envelope.id());
 
-        given().get("/api/v1/routing/decisions/{id}", complaint.complaintId())
+        Keycloak.asOperator().get("/api/v1/routing/decisions/{id}", complaint.complaintId())
                 .then().statusCode(200)
                 .body("outcome", equalTo("ROUTED"))
                 .body("agencyId", equalTo("pemda-32.73"))
@@ -133,7 +135,7 @@ class ComplaintRoutingTest {
         assertThat(EventEnvelope.fromHeaders(record.headers()).type()).isEqualTo(ComplaintNeedsTriage.TYPE);
         assertThat(routedRecords(complaint.complaintId())).isEmpty();
 
-        given().get("/api/v1/routing/decisions/{id}", complaint.complaintId())
+        Keycloak.asOperator().get("/api/v1/routing/decisions/{id}", complaint.complaintId())
                 .then().statusCode(200)
                 .body("outcome", equalTo("TRIAGE"))
                 .body("agencyId", equalTo(null))
@@ -189,7 +191,7 @@ class ComplaintRoutingTest {
                 EventJson.write(later));
         awaitOne(Topics.ROUTED, later.complaintId());
 
-        given().get("/api/v1/routing/decisions/{id}", complaint.complaintId()).then().statusCode(404);
+        Keycloak.asOperator().get("/api/v1/routing/decisions/{id}", complaint.complaintId()).then().statusCode(404);
         assertThat(KafkaTraffic.readAll(Topics.deadLetter(Topics.SUBMITTED)))
                 .noneMatch(r -> foreign.id().equals(KafkaTraffic.header(r, EventEnvelope.CE_ID)));
     }
@@ -212,7 +214,7 @@ class ComplaintRoutingTest {
 
     @Test
     void unknownComplaintIsAProblemNotFound() {
-        given().get("/api/v1/routing/decisions/{id}", UUID.randomUUID().toString())
+        Keycloak.asOperator().get("/api/v1/routing/decisions/{id}", UUID.randomUUID().toString())
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://aduan.org/problems/not-found"))

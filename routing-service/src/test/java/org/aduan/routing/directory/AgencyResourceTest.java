@@ -13,10 +13,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.aduan.devstack.DevstackTestResource;
+import org.aduan.routing.Keycloak;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
+@QuarkusTestResource(value = DevstackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "routing"), @ResourceArg(name = "keycloak", value = "true") })
 class AgencyResourceTest {
 
     @Test
@@ -46,13 +48,13 @@ class AgencyResourceTest {
     void operatorsEditTheDirectoryAndRoutingUsesTheEditAtOnce() {
         String body = "{\"nameId\":\"Dinas Uji Coba\",\"nameEn\":\"Test Office\",\"level\":\"NATIONAL\","
                 + "\"parentId\":\"kemenpanrb\",\"categories\":[\"lainnya\"]}";
-        given().contentType("application/json").body(body).put("/api/v1/agencies/uji-coba-1").then().statusCode(201)
+        Keycloak.asOperator().contentType("application/json").body(body).put("/api/v1/agencies/uji-coba-1").then().statusCode(201)
                 .body("updatedBy", equalTo("operator"));
-        given().contentType("application/json").body(body).put("/api/v1/agencies/uji-coba-1").then().statusCode(200);
+        Keycloak.asOperator().contentType("application/json").body(body).put("/api/v1/agencies/uji-coba-1").then().statusCode(200);
         given().get("/api/v1/agencies/uji-coba-1").then().statusCode(200).body("nameEn", equalTo("Test Office"));
 
         // deactivate PLN's stand-in: an inactive agency is never chosen (here: a copy, so other tests keep PLN)
-        given().contentType("application/json")
+        Keycloak.asOperator().contentType("application/json")
                 .body("{\"nameId\":\"Pemerintah Kota Uji\",\"nameEn\":\"Test City\",\"level\":\"REGENCY\","
                         + "\"regionCode\":\"32.79\",\"parentId\":\"pemda-32\",\"categories\":[\"infrastruktur\"],"
                         + "\"active\":false}")
@@ -63,11 +65,11 @@ class AgencyResourceTest {
 
     @Test
     void invalidEditsAreProblemsNamingEachField() {
-        given().contentType("application/json")
+        Keycloak.asOperator().contentType("application/json")
                 .body("{\"nameId\":\"\",\"level\":\"KINGDOM\",\"parentId\":\"nobody\",\"categories\":[\"jalan\"]}")
                 .put("/api/v1/agencies/Bad_ID").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("id", "nameId", "nameEn", "level", "parentId", "categories"));
-        given().contentType("application/json")
+        Keycloak.asOperator().contentType("application/json")
                 .body("{\"nameId\":\"Pemprov Jabar\",\"nameEn\":\"West Java\",\"level\":\"PROVINCE\",\"regionCode\":\"32\","
                         + "\"parentId\":\"pemda-32.73\",\"categories\":[\"lainnya\"]}")
                 .put("/api/v1/agencies/pemda-32").then().statusCode(400)

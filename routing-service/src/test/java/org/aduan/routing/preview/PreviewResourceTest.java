@@ -11,10 +11,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.aduan.devstack.DevstackTestResource;
+import org.aduan.routing.Keycloak;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
+@QuarkusTestResource(value = DevstackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "routing"), @ResourceArg(name = "keycloak", value = "true") })
 class PreviewResourceTest {
 
     @Test
@@ -62,7 +64,7 @@ class PreviewResourceTest {
                 .post("/api/v1/routing/preview").then().statusCode(200)
                 .body("agencyId", equalTo("pemda-33.74"))
                 .body("reasons", hasItem("region: structured region code 33.74 = Kota Semarang (city 33.74)"));
-        given().get("/api/v1/routing/triage?size=500").then().statusCode(200);
+        Keycloak.asOperator().get("/api/v1/routing/triage?size=500").then().statusCode(200);
     }
 
     @Test

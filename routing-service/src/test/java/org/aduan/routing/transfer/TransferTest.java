@@ -29,6 +29,7 @@ import org.aduan.events.EventJson;
 import org.aduan.events.Location;
 import org.aduan.events.Topics;
 import org.aduan.routing.KafkaTraffic;
+import org.aduan.routing.Keycloak;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * visible, the 4th transfer lands with an operator, and an operator's choice routes it again.
  */
 @QuarkusTest
-@QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
+@QuarkusTestResource(value = DevstackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "routing"), @ResourceArg(name = "keycloak", value = "true") })
 class TransferTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -55,7 +57,7 @@ class TransferTest {
         assertThat(second.transferCount()).isEqualTo(1);
         assertThat(second.category()).contains("infrastruktur");
 
-        given().get("/api/v1/routing/decisions/{id}", complaint.complaintId()).then().statusCode(200)
+        Keycloak.asOperator().get("/api/v1/routing/decisions/{id}", complaint.complaintId()).then().statusCode(200)
                 .body("agencyId", equalTo("pemda-32"))
                 .body("transferCount", equalTo(1))
                 .body("chain.size()", equalTo(2))
@@ -93,21 +95,23 @@ class TransferTest {
         assertThat(String.join(" ", triage.reasons())).contains("declined by 4 agencies").contains("an operator decides");
         assertThat(events(Topics.ROUTED, complaint, ComplaintRouted.class)).hasSize(4);
 
-        given().get("/api/v1/routing/triage?size=500").then().statusCode(200)
+        Keycloak.asOperator().get("/api/v1/routing/triage?size=500").then().statusCode(200)
                 .body("items.complaintId", hasItem(complaint.complaintId()));
 
         // the operator picks an agency: routed again, by rule "operator"
-        given().contentType("application/json").body("{\"agencyId\":\"pemda-32.04\",\"note\":\"jalan kabupaten\"}")
+        Keycloak.asOperator().contentType("application/json").body("{\"agencyId\":\"pemda-32.04\",\"note\":\"jalan kabupaten\"}")
                 .post("/api/v1/routing/triage/{id}/assign", complaint.complaintId())
                 .then().statusCode(200).body("agencyId", equalTo("pemda-32.04")).body("ruleId", equalTo("operator"))
-                .body("chain.size()", equalTo(6));
+                .body("chain.size()", equalTo(6))
+                // the chain records which operator chose (the token's preferred_username)
+                .body("chain[5].decidedBy", equalTo("operator:operator"));
         ComplaintRouted byOperator = routed(complaint, 5);
         assertThat(byOperator.agencyId()).isEqualTo("pemda-32.04");
         assertThat(byOperator.ruleId()).isEqualTo("operator");
         assertThat(byOperator.reasons()).contains("an operator chose pemda-32.04: jalan kabupaten");
 
         // a second assignment is a conflict: it is no longer in triage
-        given().contentType("application/json").body("{\"agencyId\":\"pemda-32\"}")
+        Keycloak.asOperator().contentType("application/json").body("{\"agencyId\":\"pemda-32\"}")
                 .post("/api/v1/routing/triage/{id}/assign", complaint.complaintId())
                 .then().statusCode(409).contentType("application/problem+json");
     }
@@ -126,14 +130,14 @@ class TransferTest {
 
     @Test
     void assigningWithoutAnAgencyOrToAnUnknownOneIsAProblem() {
-        given().contentType("application/json").body("{}")
+        Keycloak.asOperator().contentType("application/json").body("{}")
                 .post("/api/v1/routing/triage/{id}/assign", UUID.randomUUID().toString())
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("agencyId"));
-        given().contentType("application/json").body("{\"agencyId\":\"pemda-99.99\"}")
+        Keycloak.asOperator().contentType("application/json").body("{\"agencyId\":\"pemda-99.99\"}")
                 .post("/api/v1/routing/triage/{id}/assign", UUID.randomUUID().toString())
                 .then().statusCode(400).body("errors[0].message", containsString("no active agency"));
-        given().contentType("application/json").body("{\"agencyId\":\"pln\"}")
+        Keycloak.asOperator().contentType("application/json").body("{\"agencyId\":\"pln\"}")
                 .post("/api/v1/routing/triage/{id}/assign", UUID.randomUUID().toString())
                 .then().statusCode(404).contentType("application/problem+json");
     }
