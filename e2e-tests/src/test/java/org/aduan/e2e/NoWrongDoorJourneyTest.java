@@ -64,7 +64,7 @@ class NoWrongDoorJourneyTest {
         assertThat(triage.path("chain").findValuesAsText("agencyId"))
                 .containsExactly("pemda-32.73", "pemda-33.74", "pln", "pemda-32");
         assertThat(triage.path("reasons").toString()).contains("declined by 4 agencies");
-        Platform.Response queue = platform.get(AduanService.ROUTING, "/api/v1/routing/triage?size=500", Map.of());
+        Platform.Response queue = platform.get(AduanService.ROUTING, "/api/v1/routing/triage?size=500", platform.bearer("operator"));
         assertThat(queue.json().path("items").findValuesAsText("complaintId")).contains(id);
         awaitTracked(code, pin, t -> "TRIAGE".equals(t.path("status").asText()));
     }
@@ -99,7 +99,7 @@ class NoWrongDoorJourneyTest {
     private static JsonNode awaitDecision(String id, Predicate<JsonNode> done) {
         JsonNode[] last = new JsonNode[1];
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
-            Platform.Response r = platform.get(AduanService.ROUTING, "/api/v1/routing/decisions/" + id, Map.of());
+            Platform.Response r = platform.get(AduanService.ROUTING, "/api/v1/routing/decisions/" + id, platform.bearer("operator"));
             if (r.status() != 200) {
                 return false;
             }
