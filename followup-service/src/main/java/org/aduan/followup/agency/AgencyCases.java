@@ -21,6 +21,7 @@ import jakarta.persistence.TypedQuery;
 
 import org.aduan.events.identity.IdentitySeal;
 import org.aduan.events.identity.Reporter;
+import org.aduan.followup.agency.AgencyViews.Attachment;
 import org.aduan.followup.agency.AgencyViews.CaseDetail;
 import org.aduan.followup.agency.AgencyViews.Document;
 import org.aduan.followup.agency.AgencyViews.EscalatedCase;
@@ -28,10 +29,12 @@ import org.aduan.followup.agency.AgencyViews.EscalationEntry;
 import org.aduan.followup.agency.AgencyViews.HistoryEntry;
 import org.aduan.followup.agency.AgencyViews.InboxItem;
 import org.aduan.followup.agency.AgencyViews.InboxPage;
+import org.aduan.followup.agency.AgencyViews.Point;
 import org.aduan.followup.agency.AgencyViews.ReporterContact;
 import org.aduan.followup.agency.AgencyViews.TriageItem;
 import org.aduan.followup.clock.ServiceClock;
 import org.aduan.followup.lifecycle.CaseAction;
+import org.aduan.followup.lifecycle.CaseAttachment;
 import org.aduan.followup.lifecycle.CaseDocument;
 import org.aduan.followup.lifecycle.CaseHistoryEntry;
 import org.aduan.followup.lifecycle.CaseStatus;
@@ -43,6 +46,7 @@ import org.aduan.followup.sla.Escalation;
 import org.aduan.followup.sla.Sla;
 import org.aduan.followup.sla.SlaTimer;
 import org.aduan.followup.sla.WorkingDayCalendar;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -66,6 +70,10 @@ public class AgencyCases {
 
     @Inject
     IdentitySeal identitySeal;
+
+    /** Where citizens' photos are fetched from: intake-service's public base URL. */
+    @ConfigProperty(name = "aduan.followup.intake-public-url")
+    String intakePublicUrl;
 
     /** Inbox filters, validated. */
     public record InboxFilter(Set<CaseStatus> statuses, Optional<String> category, Optional<Boolean> overdue,
@@ -216,7 +224,21 @@ public class AgencyCases {
                 timer.map(t -> t.dueAt), timer.map(t -> t.isOverdue(now)).orElse(false),
                 timer.map(t -> t.level).orElse(0), Optional.ofNullable(c.assignedOfficer),
                 Optional.ofNullable(c.rating), c.transferCount, Optional.ofNullable(c.previousAgencyId), c.anonymous,
-                c.confidential, reporter(c), history, documents, escalations);
+                c.confidential, reporter(c), history, documents, escalations, point(c), attachments(c));
+    }
+
+    private static Optional<Point> point(ComplaintCase c) {
+        return c.latitude == null || c.longitude == null ? Optional.empty()
+                : Optional.of(new Point(c.latitude, c.longitude));
+    }
+
+    private List<Attachment> attachments(ComplaintCase c) {
+        String base = intakePublicUrl.endsWith("/") ? intakePublicUrl.substring(0, intakePublicUrl.length() - 1)
+                : intakePublicUrl;
+        return CaseAttachment.of(c.complaintId).stream()
+                .map(a -> new Attachment(a.attachmentId, a.mediaType, a.sizeBytes, a.sha256,
+                        base + "/api/v1/attachments/" + a.attachmentId, a.receivedAt))
+                .toList();
     }
 
     private static HistoryEntry history(CaseHistoryEntry h) {

@@ -35,7 +35,10 @@ public final class AgencyViews {
             Optional<String> assignedOfficer, boolean anonymous, int transferCount) {
     }
 
-    /** A complaint with everything the agency may see of it. */
+    /**
+     * A complaint with everything the agency may see of it, including the photos and the point the
+     * citizen shared (never shown in the public feed).
+     */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
     public record CaseDetail(String complaintId, String trackingCode, Optional<String> title, String text,
             Optional<String> category, Optional<String> regionCode, String language, String channel, String status,
@@ -44,7 +47,21 @@ public final class AgencyViews {
             boolean overdue, int escalationLevel, Optional<String> assignedOfficer, Optional<Integer> rating,
             int transferCount, Optional<String> previousAgencyId, boolean anonymous, boolean confidential,
             Optional<ReporterContact> reporter, List<HistoryEntry> history, List<Document> documents,
-            List<EscalationEntry> escalations) {
+            List<EscalationEntry> escalations, Optional<Point> point, List<Attachment> attachments) {
+    }
+
+    /** A point the citizen chose to share (WGS 84 degrees): with the complaint or in a later message. */
+    public record Point(double latitude, double longitude) {
+    }
+
+    /**
+     * A photo the citizen sent, stored by intake-service with its metadata stripped.
+     *
+     * @param url        where intake-service serves it ({@code aduan.followup.intake-public-url})
+     * @param receivedAt when the message that brought it was accepted
+     */
+    public record Attachment(String attachmentId, String mediaType, long sizeBytes, String sha256, String url,
+            Instant receivedAt) {
     }
 
     /** How the agency can reach a reporter who chose to be named. */

@@ -12,6 +12,7 @@ import org.aduan.events.ComplaintEvent;
 import org.aduan.events.ComplaintNeedsTriage;
 import org.aduan.events.ComplaintRouted;
 import org.aduan.events.ComplaintSubmitted;
+import org.aduan.events.ComplaintSupplemented;
 import org.aduan.events.EventEnvelope;
 import org.aduan.events.EventJson;
 import org.aduan.events.EventJson.MalformedEventException;
@@ -26,8 +27,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Feeds the case lifecycle from complaints.submitted, complaints.routed and complaints.triage (a first
- * decision, a transfer after "bukan wewenang", an operator's choice from the triage queue).
+ * Feeds the case lifecycle from complaints.submitted (complaints, and later messages that add to them),
+ * complaints.routed and complaints.triage (a first decision, a transfer after "bukan wewenang", an
+ * operator's choice from the triage queue).
  * Each event is applied with its ledger entry in one transaction, retried on transient failures, and
  * dead-lettered when it cannot be applied.
  */
@@ -46,13 +48,20 @@ public class CaseEventsConsumer {
     @Inject
     OutboxRelay relay;
 
+    /**
+     * complaints.submitted carries complaints and the later messages that add to them (keyed by complaint
+     * id, so a complaint's messages follow it; one that does not is kept until its complaint comes).
+     */
     @Incoming("submitted")
     @Blocking
     public void onSubmitted(ConsumerRecord<String, String> record) {
         handle(record, ComplaintSubmitted.TYPE, ComplaintSubmitted.class,
                 event -> requireFields(event.complaintId(), event.trackingCode(), event.pinHash(),
                         event.submittedAt(), event.channel(), event.language(), event.text()),
-                (event, eventId) -> lifecycle.open(event));
+                (event, eventId) -> lifecycle.open(event, eventId));
+        handle(record, ComplaintSupplemented.TYPE, ComplaintSupplemented.class,
+                event -> requireFields(event.complaintId(), event.supplementedAt(), event.channel()),
+                (event, eventId) -> lifecycle.supplement(event, eventId));
     }
 
     @Incoming("routed")

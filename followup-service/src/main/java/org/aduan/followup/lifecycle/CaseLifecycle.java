@@ -8,8 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.aduan.events.Attachment;
+import org.aduan.events.ChannelOrigin;
 import org.aduan.events.ComplaintStatusChanged;
 import org.aduan.events.ComplaintSubmitted;
+import org.aduan.events.ComplaintSupplemented;
 import org.aduan.events.Topics;
 import org.aduan.followup.clock.ServiceClock;
 import org.aduan.followup.outbox.Outbox;
@@ -48,7 +51,7 @@ public class CaseLifecycle {
     WorkingDayCalendar calendar;
 
     /** The complaint was submitted: open its case, then apply a routing decision that came first. */
-    public String open(ComplaintSubmitted event) {
+    public String open(ComplaintSubmitted event, String eventId) {
         lock(event.complaintId());
         if (ComplaintCase.findById(event.complaintId()) != null) {
             // the same complaint under another event id (an intake republish): the case is already open
@@ -65,6 +68,10 @@ public class CaseLifecycle {
         c.text = event.text();
         c.category = event.category().orElse(null);
         c.regionCode = event.location().regionCode().orElse(null);
+        event.location().point().ifPresent(point -> {
+            c.latitude = point.latitude();
+            c.longitude = point.longitude();
+        });
         c.anonymous = event.anonymous();
         c.confidential = event.confidential();
         c.reporterKeyId = event.reporter().map(r -> r.keyId()).orElse(null);
@@ -76,8 +83,86 @@ public class CaseLifecycle {
         // the citizen's own time of submission, so the history starts when they complained
         record(c, CaseAction.SUBMIT, Optional.empty(), event.submittedAt(), Actor.SYSTEM,
                 "received via " + event.channel(), ActionDetails.none());
+        keepAttachments(c.complaintId, event.attachments(), eventId, event.submittedAt());
+        // later messages that came first (a replay, a complaint that was dead-lettered and replayed)
+        int added = 0;
+        for (CaseSupplement pending : CaseSupplement.pending(c.complaintId)) {
+            addSupplement(c, pending, now);
+            added++;
+        }
         timers.reschedule(c, now);
-        return reconcile(c);
+        return reconcile(c) + (added > 0 ? ", " + added + " earlier message(s) added" : "");
+    }
+
+    /**
+     * The citizen wrote again on the complaint's conversation. The text is information from the citizen,
+     * exactly like "add information" on the tracking page: in the history for the citizen and the agency,
+     * no status change, no SLA change. Its photos join the case's attachments; a shared point becomes the
+     * case's point if it has none. Before its complaint is known, it waits ({@link CaseSupplement}).
+     */
+    public String supplement(ComplaintSupplemented event, String eventId) {
+        lock(event.complaintId());
+        Optional<String> messageId = event.origin().flatMap(ChannelOrigin::messageId);
+        if (messageId.isPresent() && CaseSupplement.messageKnown(event.complaintId(), messageId.get())) {
+            return "message " + messageId.get() + " already added";
+        }
+        Instant now = clock.now();
+        CaseSupplement s = new CaseSupplement();
+        s.eventId = eventId;
+        s.complaintId = event.complaintId();
+        s.messageId = messageId.orElse(null);
+        s.channel = event.channel();
+        s.text = event.text();
+        event.point().ifPresent(point -> {
+            s.latitude = point.latitude();
+            s.longitude = point.longitude();
+        });
+        s.supplementedAt = event.supplementedAt();
+        s.receivedAt = now;
+        s.persist();
+        keepAttachments(event.complaintId(), event.attachments(), eventId, event.supplementedAt());
+        ComplaintCase c = ComplaintCase.findById(event.complaintId());
+        if (c == null) {
+            return "message kept until the complaint arrives";
+        }
+        return addSupplement(c, s, now);
+    }
+
+    private String addSupplement(ComplaintCase c, CaseSupplement s, Instant now) {
+        s.handledAt = now;
+        if (c.latitude == null && s.latitude != null) {
+            c.latitude = s.latitude;
+            c.longitude = s.longitude;
+        }
+        if (!CaseAction.ADD_INFORMATION.allowedIn(c.status)) {
+            // the conversation window outlived the case: kept with the case, but the citizen must reopen
+            s.outcome = "case " + c.status + ": not added to the history";
+            return s.outcome;
+        }
+        Instant at = now.isBefore(c.submittedAt) ? c.submittedAt : now;
+        ActionDetails details = s.text.isBlank() ? ActionDetails.none() : ActionDetails.body(s.text);
+        // the status and updatedAt stay: the SLA clock and the queues' "waiting since" are not the citizen's to move
+        record(c, CaseAction.ADD_INFORMATION, Optional.of(c.status), at, Actor.CITIZEN,
+                "added on " + s.channel, details);
+        return "information added to case " + c.status;
+    }
+
+    private static void keepAttachments(String complaintId, List<Attachment> attachments, String eventId,
+            Instant receivedAt) {
+        for (Attachment a : attachments) {
+            if (CaseAttachment.findById(a.attachmentId()) != null) {
+                continue;
+            }
+            CaseAttachment row = new CaseAttachment();
+            row.attachmentId = a.attachmentId();
+            row.complaintId = complaintId;
+            row.mediaType = a.mediaType();
+            row.sizeBytes = a.sizeBytes();
+            row.sha256 = a.sha256();
+            row.eventId = eventId;
+            row.receivedAt = receivedAt;
+            row.persist();
+        }
     }
 
     /**

@@ -41,6 +41,10 @@ public class ComplaintCase extends PanacheEntityBase {
     @Column(name = "region_code")
     public String regionCode;
 
+    /** A point the citizen chose to share (WGS 84), with the complaint or in a later message. */
+    public Double latitude;
+    public Double longitude;
+
     public boolean anonymous;
     public boolean confidential;
 
