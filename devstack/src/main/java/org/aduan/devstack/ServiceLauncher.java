@@ -63,7 +63,7 @@ public final class ServiceLauncher implements AutoCloseable {
                 Map<String, String> env = infra.keycloak().map(k -> Map.of("ADUAN_OIDC_URL", k.url())).orElse(Map.of());
                 launcher.running.put(service, ChildProcess.start(service.module, command, root, log, env));
             }
-            launcher.awaitReady(Duration.ofSeconds(120));
+            launcher.awaitReady(Duration.ofSeconds(240)); // all five together; generous for a busy 2-core machine
             return launcher;
         } catch (RuntimeException e) {
             launcher.close();
