@@ -3,6 +3,7 @@ package org.aduan.intake.outbox;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.aduan.events.AduanEvent;
 import org.aduan.events.ComplaintEvent;
 import org.aduan.events.EventEnvelope;
 import org.aduan.events.EventJson;
@@ -38,11 +39,16 @@ public class OutboxEvent extends PanacheEntityBase {
 
     /** Adds {@code event} to the outbox of the current transaction. */
     public static OutboxEvent record(String topic, ComplaintEvent event, String source, Instant at) {
+        return record(topic, (AduanEvent) event, source, at);
+    }
+
+    /** Adds any event (e.g. a {@code ChannelReplyRequested}, keyed by its reply id) to the current transaction's outbox. */
+    public static OutboxEvent record(String topic, AduanEvent event, String source, Instant at) {
         EventEnvelope envelope = EventEnvelope.of(event, source, at);
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.fromString(envelope.id());
         row.topic = topic;
-        row.eventKey = event.complaintId();
+        row.eventKey = event.key();
         row.eventType = envelope.type();
         row.source = source;
         row.occurredAt = at;

@@ -13,7 +13,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return e.problem().toResponse();
+        Response.ResponseBuilder response = Response.fromResponse(e.problem().toResponse());
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper
@@ -26,6 +28,7 @@ public class ProblemMappers {
             case NOT_FOUND -> "not-found";
             case METHOD_NOT_ALLOWED -> "method-not-allowed";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            case REQUEST_ENTITY_TOO_LARGE -> "payload-too-large";
             case NOT_ACCEPTABLE -> "not-acceptable";
             default -> "http-" + status.getStatusCode();
         };

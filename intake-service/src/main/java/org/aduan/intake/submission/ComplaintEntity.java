@@ -40,6 +40,18 @@ public class ComplaintEntity extends PanacheEntityBase {
     public String reporterSealed;
     @Column(name = "submitted_at")
     public Instant submittedAt;
+    /** SMS/chat only: keyed hash of channel + sender address (see {@code SenderKeys}). */
+    @Column(name = "sender_key")
+    public String senderKey;
+    @Column(name = "origin_provider")
+    public String originProvider;
+    /** SMS/chat only: when the sender's last message created or added to this complaint. */
+    @Column(name = "last_message_at")
+    public Instant lastMessageAt;
+    @Column(name = "point_latitude")
+    public Double pointLatitude;
+    @Column(name = "point_longitude")
+    public Double pointLongitude;
 
     static Optional<ComplaintEntity> byIdempotencyKey(String key) {
         return find("idempotencyKey", key).firstResultOptional();
@@ -47,5 +59,21 @@ public class ComplaintEntity extends PanacheEntityBase {
 
     static boolean trackingCodeTaken(String code) {
         return count("trackingCode", code) > 0;
+    }
+
+    /** A tracking code no complaint has yet; must run inside the transaction that stores the complaint. */
+    public static String newTrackingCode() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String code = TrackingCodes.newCode();
+            if (!trackingCodeTaken(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free tracking code after 5 attempts");
+    }
+
+    /** A PIN nobody is told: SMS and chat complaints are followed with STATUS from the same sender instead. */
+    public static String unusedPin() {
+        return TrackingCodes.newPin();
     }
 }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.aduan.events.Category;
 import org.aduan.events.EventJson;
+import org.aduan.events.GeoPoint;
 import org.aduan.events.Location;
 import org.aduan.events.identity.Reporter;
 import org.aduan.intake.problem.Problem;
@@ -78,7 +79,7 @@ class ComplaintRequestParser {
                         l.error("regionCode", ValidationMessages.UNKNOWN_REGION);
                     }
                 });
-                location = new Location(region, l.string("description", MAX_SHORT, false));
+                location = new Location(region, l.string("description", MAX_SHORT, false), l.point("point"));
             }
         }
         Reporter reporter = new Reporter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
@@ -180,6 +181,42 @@ class ComplaintRequestParser {
                 return Optional.empty();
             }
             return Optional.of(text);
+        }
+
+        /** A point the citizen chose on a map: {@code {"latitude": -6.9, "longitude": 107.6}}. */
+        Optional<GeoPoint> point(String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                return Optional.empty();
+            }
+            if (!value.isObject()) {
+                error(field, ValidationMessages.OBJECT);
+                return Optional.empty();
+            }
+            Optional<Double> latitude = coordinate(value, field + ".latitude", 90, ValidationMessages.LATITUDE);
+            Optional<Double> longitude = coordinate(value, field + ".longitude", 180, ValidationMessages.LONGITUDE);
+            if (latitude.isEmpty() || longitude.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new GeoPoint(latitude.get(), longitude.get()));
+        }
+
+        private Optional<Double> coordinate(JsonNode point, String path, double bound, ValidationMessages range) {
+            JsonNode value = point.get(path.substring(path.lastIndexOf('.') + 1));
+            if (value == null || value.isNull()) {
+                error(path, ValidationMessages.REQUIRED);
+                return Optional.empty();
+            }
+            if (!value.isNumber()) {
+                error(path, ValidationMessages.NUMBER);
+                return Optional.empty();
+            }
+            double d = value.doubleValue();
+            if (!(d >= -bound && d <= bound)) {
+                error(path, range);
+                return Optional.empty();
+            }
+            return Optional.of(d);
         }
 
         boolean bool(String field) {

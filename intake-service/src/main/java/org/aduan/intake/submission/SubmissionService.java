@@ -1,17 +1,23 @@
 package org.aduan.intake.submission;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.aduan.events.Attachment;
 import org.aduan.events.Channel;
 import org.aduan.events.ComplaintSubmitted;
 import org.aduan.events.Topics;
 import org.aduan.events.identity.IdentitySeal;
 import org.aduan.events.identity.PinHash;
 import org.aduan.events.identity.SealedIdentity;
+import org.aduan.intake.attachment.AttachmentStore;
+import org.aduan.intake.attachment.ImageSanitizer;
+import org.aduan.intake.attachment.SanitizedImage;
 import org.aduan.intake.outbox.OutboxEvent;
 import org.aduan.intake.outbox.OutboxRelay;
 import org.aduan.intake.problem.Problem;
@@ -42,10 +48,14 @@ public class SubmissionService {
     private final PinHash pins;
     private final Duration publishTimeout;
     private final String trackingUrl;
+    private final AttachmentStore attachmentStore;
+    private final Clock clock;
 
-    SubmissionService(OutboxRelay relay, IdentitySeal seal, PinHash pins,
+    SubmissionService(OutboxRelay relay, IdentitySeal seal, PinHash pins, AttachmentStore attachmentStore, Clock clock,
             @ConfigProperty(name = "aduan.intake.publish-timeout") Duration publishTimeout,
             @ConfigProperty(name = "aduan.intake.public-tracking-url") String trackingUrl) {
+        this.attachmentStore = attachmentStore;
+        this.clock = clock;
         this.relay = relay;
         this.seal = seal;
         this.pins = pins;
@@ -54,6 +64,12 @@ public class SubmissionService {
     }
 
     Receipt submit(ComplaintRequest request, Channel channel, Optional<String> idempotencyKey) {
+        return submit(request, channel, idempotencyKey, List.of());
+    }
+
+    /** Accepts a complaint with photos already cleaned ({@link ImageSanitizer}); they are stored in its transaction. */
+    Receipt submit(ComplaintRequest request, Channel channel, Optional<String> idempotencyKey,
+            List<SanitizedImage> photos) {
         if (idempotencyKey.isPresent()) {
             Optional<Receipt> earlier = replay(idempotencyKey.get());
             if (earlier.isPresent()) {
@@ -67,7 +83,7 @@ public class SubmissionService {
                 idempotencyKey.map(k -> seal.sealText(pin).ciphertext()));
         Stored stored;
         try {
-            stored = QuarkusTransaction.requiringNew().call(() -> store(request, channel, idempotencyKey, secrets));
+            stored = QuarkusTransaction.requiringNew().call(() -> store(request, channel, idempotencyKey, secrets, photos));
         } catch (PersistenceException e) {
             // A concurrent request with the same Idempotency-Key won the race: answer as it did.
             return idempotencyKey.flatMap(this::replay).orElseThrow(() -> e);
@@ -88,18 +104,19 @@ public class SubmissionService {
             // The outbox sweep published it meanwhile: the broker has it.
         }
         LOG.infof("complaintId=%s accepted on %s", stored.complaint().id, channel);
-        return receipt(stored.complaint(), pin);
+        return receipt(stored.complaint(), pin, stored.attachments());
     }
 
     Optional<Receipt> find(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> ComplaintEntity.<ComplaintEntity>findByIdOptional(id))
-                .map(c -> receipt(c, null));
+        return QuarkusTransaction.requiringNew().call(() -> ComplaintEntity.<ComplaintEntity>findByIdOptional(id)
+                .map(c -> receipt(c, null, attachmentStore.of(c.id))));
     }
 
-    private Stored store(ComplaintRequest request, Channel channel, Optional<String> idempotencyKey, Secrets secrets) {
+    private Stored store(ComplaintRequest request, Channel channel, Optional<String> idempotencyKey, Secrets secrets,
+            List<SanitizedImage> photos) {
         ComplaintEntity c = new ComplaintEntity();
         c.id = UUID.randomUUID();
-        c.trackingCode = uniqueTrackingCode();
+        c.trackingCode = ComplaintEntity.newTrackingCode();
         c.idempotencyKey = idempotencyKey.orElse(null);
         c.pinSealed = secrets.pinSealed().orElse(null);
         c.channel = channel.name();
@@ -114,33 +131,31 @@ public class SubmissionService {
         c.confidential = request.confidential();
         Optional<SealedIdentity> reporter = secrets.reporter();
         c.reporterSealed = reporter.map(SealedIdentity::ciphertext).orElse(null);
-        c.submittedAt = Instant.now();
+        c.submittedAt = clock.instant();
+        request.location().point().ifPresent(p -> {
+            c.pointLatitude = p.latitude();
+            c.pointLongitude = p.longitude();
+        });
         c.persist();
+        List<Attachment> attachments = photos.stream().map(p -> attachmentStore.store(c.id, p, c.submittedAt)).toList();
         ComplaintSubmitted event = new ComplaintSubmitted(c.id.toString(), c.trackingCode, secrets.pinHash(),
                 c.submittedAt, channel, request.entryAgency(), c.language, request.title(), c.text,
-                request.category(), request.location(), c.anonymous, c.confidential, reporter);
+                request.category(), request.location(), c.anonymous, c.confidential, reporter, attachments,
+                Optional.empty());
         OutboxEvent row = OutboxEvent.record(Topics.SUBMITTED, event, SOURCE, c.submittedAt);
-        return new Stored(c, row);
+        return new Stored(c, row, attachments);
     }
 
     private Optional<Receipt> replay(String idempotencyKey) {
-        return QuarkusTransaction.requiringNew().call(() -> ComplaintEntity.byIdempotencyKey(idempotencyKey))
-                .map(c -> receipt(c, c.pinSealed == null ? null : seal.openText(new SealedIdentity(seal.keyId(), c.pinSealed))));
+        return QuarkusTransaction.requiringNew().call(() -> ComplaintEntity.byIdempotencyKey(idempotencyKey)
+                .map(c -> receipt(c, c.pinSealed == null ? null : seal.openText(new SealedIdentity(seal.keyId(), c.pinSealed)),
+                        attachmentStore.of(c.id))));
     }
 
-    private static String uniqueTrackingCode() {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            String code = TrackingCodes.newCode();
-            if (!ComplaintEntity.trackingCodeTaken(code)) {
-                return code;
-            }
-        }
-        throw new IllegalStateException("no free tracking code after 5 attempts");
-    }
-
-    private Receipt receipt(ComplaintEntity c, String pin) {
+    private Receipt receipt(ComplaintEntity c, String pin, List<Attachment> attachments) {
         return new Receipt(c.id, c.trackingCode, pin, "RECEIVED", c.submittedAt,
-                Receipt.acknowledgement(c.language, c.trackingCode), URI.create(trackingUrl + "/" + c.trackingCode));
+                Receipt.acknowledgement(c.language, c.trackingCode), URI.create(trackingUrl + "/" + c.trackingCode),
+                attachments.isEmpty() ? null : attachments);
     }
 
 
@@ -152,7 +167,7 @@ public class SubmissionService {
                 Instant.now().minus(Duration.ofDays(1))));
     }
 
-    private record Stored(ComplaintEntity complaint, OutboxEvent event) {
+    private record Stored(ComplaintEntity complaint, OutboxEvent event, List<Attachment> attachments) {
     }
 
     private record Secrets(String pinHash, Optional<SealedIdentity> reporter, Optional<String> pinSealed) {

@@ -16,7 +16,10 @@ enum ValidationMessages {
     LANGUAGE("harus 'id' atau 'en'", "must be 'id' or 'en'"),
     PHONE("bukan nomor telepon yang valid", "is not a valid phone number"),
     EMAIL("bukan alamat e-mail yang valid", "is not a valid e-mail address"),
-    AGENCY_ID("bukan kode instansi yang valid", "is not a valid agency id");
+    AGENCY_ID("bukan kode instansi yang valid", "is not a valid agency id"),
+    NUMBER("harus berupa angka", "must be a number"),
+    LATITUDE("harus antara -90 dan 90", "must be between -90 and 90"),
+    LONGITUDE("harus antara -180 dan 180", "must be between -180 and 180");
 
     private final Map<String, String> byLanguage;
 
