@@ -7,12 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
 import org.aduan.devstack.AduanService;
 import org.aduan.devstack.Infrastructure;
+import org.aduan.devstack.KannelGateway;
 import org.aduan.devstack.ServiceLauncher;
 import org.aduan.events.EventJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,11 +33,17 @@ final class Platform implements AutoCloseable {
 
     final Infrastructure infra;
     final ServiceLauncher services;
+    /**
+     * The SMS gateway's ports and credentials, given to intake (token) and notification (sendsms) at start;
+     * the gateway itself is started only by the tests that send SMS ({@link KannelGateway}).
+     */
+    final KannelGateway.Plan kannel;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Platform(Infrastructure infra, ServiceLauncher services) {
+    private Platform(Infrastructure infra, ServiceLauncher services, KannelGateway.Plan kannel) {
         this.infra = infra;
         this.services = services;
+        this.kannel = kannel;
     }
 
     /** Started once per test JVM, stopped when it exits. */
@@ -45,10 +53,13 @@ final class Platform implements AutoCloseable {
             // with Keycloak: the agency API needs real tokens
             Infrastructure infra = Infrastructure.forTests(target.resolve("devstack-e2e"), true);
             try {
+                KannelGateway.Plan kannel = KannelGateway.Plan.fresh();
+                Map<String, String> properties = new LinkedHashMap<>(kannel.serviceProperties());
                 // published statistics are a snapshot (60 s old at most in production); fresh ones here
+                properties.put("aduan.stats.snapshot-max-age", "1s");
                 ServiceLauncher services = ServiceLauncher.start(infra, ServiceLauncher.freePorts(),
-                        target.resolve("e2e-logs"), Map.of("aduan.stats.snapshot-max-age", "1s"));
-                started = new Platform(infra, services);
+                        target.resolve("e2e-logs"), properties);
+                started = new Platform(infra, services, kannel);
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "platform-stop"));
             } catch (RuntimeException e) {
                 infra.close();
