@@ -56,6 +56,11 @@ public final class ServiceLauncher implements AutoCloseable {
                         "-Dquarkus.datasource.jdbc.url=" + infra.postgres().jdbcUrl(service.database),
                         "-Dquarkus.datasource.username=" + PostgresServer.USER,
                         "-Dquarkus.datasource.password=" + PostgresServer.PASSWORD));
+                // On this one machine everything (demo data, e2e tests, benchmarks) submits from
+                // 127.0.0.1: the per-IP limits meant for one citizen (30/min) would refuse it.
+                // Production keeps intake's defaults; extraProperties may still set them.
+                command.add("-Daduan.intake.web.rate-limit.per-minute=1000000");
+                command.add("-Daduan.intake.web.rate-limit.per-day=100000000");
                 extraProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
                 command.addAll(List.of("-jar", runner.toString()));
                 Path log = logDir.resolve(service.module + ".log");

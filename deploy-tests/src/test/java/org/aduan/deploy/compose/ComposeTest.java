@@ -125,6 +125,10 @@ class ComposeTest {
         for (String topic : Topics.EVENT_TOPICS) {
             assertThat(words).as("kafka-topics creates %s and its dead-letter twin", topic).contains(topic, Topics.deadLetter(topic));
         }
+        for (String topic : Topics.MESSAGE_TOPICS) {
+            assertThat(words).as("kafka-topics creates %s and its dead-letter twin", topic).contains(topic, Topics.deadLetter(topic));
+        }
+        assertThat(script).contains("retention.ms=" + Topics.MESSAGE_RETENTION_MS);
         assertThat(script).contains("--partitions " + KafkaBroker.PARTITIONS).contains("retention.ms=-1")
                 .contains("--bootstrap-server " + internalBootstrap());
         assertThat(service("kafka-topics").path("restart").asText("no")).isEqualTo("no");

@@ -32,8 +32,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 class OverlaysTest {
 
     private static final String IMAGE_REPOSITORY = "ghcr.io/aduan/";
-    /** DESIGN.md: notification-service replies on the citizen's own channel, through the providers' APIs. */
-    private static final Set<String> INTERNET_EGRESS = Set.of("notification-service");
+    /**
+     * DESIGN.md: notification-service replies on the citizen's own channel, through the providers' APIs;
+     * intake-service fetches the photos citizens send from the providers' media APIs (issue 6).
+     */
+    private static final Set<String> INTERNET_EGRESS = Set.of("notification-service", "intake-service");
     /** DESIGN.md: agencies reach followup-service with OIDC bearer tokens. */
     private static final Set<String> KEYCLOAK_CLIENTS_BY_DESIGN = Set.of("followup-service");
     static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
@@ -129,6 +132,10 @@ class OverlaysTest {
             expected.add(t);
             expected.add(Topics.deadLetter(t));
         });
+        Topics.MESSAGE_TOPICS.forEach(t -> {
+            expected.add(t);
+            expected.add(Topics.deadLetter(t));
+        });
         Set<String> declared = new TreeSet<>();
         assertSoftly(soft -> {
             for (JsonNode topic : m.ofKind("KafkaTopic")) {
@@ -138,8 +145,10 @@ class OverlaysTest {
                         .as("cluster of KafkaTopic %s", name).isEqualTo(p.kafkaName());
                 soft.assertThat(topic.path("spec").path("partitions").asInt())
                         .as("partitions of %s (devstack KafkaBroker.PARTITIONS)", name).isEqualTo(KafkaBroker.PARTITIONS);
+                boolean message = Topics.MESSAGE_TOPICS.stream().anyMatch(t -> name.equals(t) || name.equals(Topics.deadLetter(t)));
                 soft.assertThat(topic.path("spec").path("config").path("retention.ms").asText())
-                        .as("retention.ms of %s (the log is the source of truth)", name).isEqualTo("-1");
+                        .as("retention.ms of %s (event topics: the log is the source of truth)", name)
+                        .isEqualTo(message ? Long.toString(Topics.MESSAGE_RETENTION_MS) : "-1");
                 int replicas = topic.path("spec").path("replicas").asInt();
                 int minIsr = topic.path("spec").path("config").path("min.insync.replicas").asInt(1);
                 soft.assertThat(minIsr).as("min.insync.replicas of %s fits its %d replicas", name, replicas)
@@ -149,7 +158,7 @@ class OverlaysTest {
                 }
             }
         });
-        assertThat(declared).as("KafkaTopics = Topics.EVENT_TOPICS and their .dlq").isEqualTo(expected);
+        assertThat(declared).as("KafkaTopics = Topics.EVENT_TOPICS, MESSAGE_TOPICS and their .dlq").isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -433,7 +442,7 @@ class OverlaysTest {
                     soft.assertThat(reached).as("%s verifies no tokens", svc.name()).doesNotContain("keycloak");
                 }
                 if (INTERNET_EGRESS.contains(svc.name())) {
-                    soft.assertThat(reached).as("%s sends through the channel providers", svc.name()).contains("internet");
+                    soft.assertThat(reached).as("%s talks to the channel providers", svc.name()).contains("internet");
                 } else {
                     soft.assertThat(reached).as("%s has no business on the internet", svc.name()).doesNotContain("internet");
                 }
@@ -497,7 +506,7 @@ class OverlaysTest {
             }
         });
         assertThat(ingressBackends(m)).as("services behind the Ingress")
-                .doesNotContainAnyElementsOf(INTERNET_EGRESS); // notification has no door
+                .doesNotContain("notification-service"); // notification has no door: it only sends
     }
 
     @ParameterizedTest(name = "{0}")
