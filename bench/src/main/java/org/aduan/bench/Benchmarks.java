@@ -2,227 +2,614 @@ package org.aduan.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.aduan.devstack.AduanHome;
 import org.aduan.devstack.AduanService;
 import org.aduan.devstack.Infrastructure;
 import org.aduan.devstack.Ports;
+import org.aduan.devstack.PostgresServer;
 import org.aduan.devstack.ServiceLauncher;
-import org.aduan.events.ComplaintStatusChanged;
-import org.aduan.events.EventEnvelope;
-import org.aduan.events.EventJson;
 import org.aduan.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * First figures of the walking skeleton, on this machine, in one run:
+ * {@code ./aduan bench}: issue 9's benchmarks side by side, in one run on this machine, written to
+ * {@code BENCHMARKS.md} (the hand-written analysis after the marker is kept).
  * <ol>
- * <li>start time of each service started alone (spawn to {@code /q/health/ready}) and Quarkus' own
- * "started in";</li>
- * <li>idle RSS of each service;</li>
- * <li>submit → {@code ROUTED} latency over N complaints sent open-loop at a fixed rate: from the
- * intended send time (so a stalled system is not flattered) to the moment the {@code ROUTED} lifecycle
- * event reaches a consumer; and the 202 latency of the submission itself.</li>
+ * <li>Start time and idle RSS of each service started alone.</li>
+ * <li>A warm-up through the whole chain; the size of intake's ComplaintSubmitted records.</li>
+ * <li>Intake against its limits, with routing, followup, stats and notification stopped: the bare Quarkus
+ * endpoint ({@code bench-baseline-http}) and intake, each open-loop at rising fixed rates until it cannot keep
+ * up; Kafka's {@code kafka-producer-perf-test} with the same record size, {@code acks=all} and idempotence.
+ * Intake is profiled (JFR) meanwhile.</li>
+ * <li>The four services restarted after the end of the log; submit → agency inbox at fixed rates, the
+ * consumers profiled during the highest; then the burst and the time its backlog takes to drain.</li>
+ * <li>Routing preview latency; memory and CPU of every process sampled during every load phase.</li>
+ * <li>The stats rebuild by replay, on a fresh Kafka and PostgreSQL.</li>
  * </ol>
- * {@code --quick}: 200 complaints per rate instead of 1,000; {@code --rates 10,50}: the fixed rates to
- * measure. Writes {@code BENCHMARKS.md} at the checkout root.
+ * Options: see {@link BenchmarkPlan}.
  */
 public final class Benchmarks {
 
+    /** What follows this line in BENCHMARKS.md is written by people and survives a new run. */
+    static final String ANALYSIS_MARKER = "<!-- analysis: written by hand, kept by ./aduan bench -->";
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
+    private static final List<AduanService> CONSUMERS = List.of(AduanService.ROUTING, AduanService.FOLLOWUP,
+            AduanService.STATS, AduanService.NOTIFICATION);
+
+    private final BenchmarkPlan plan;
+    private final Findings findings;
+    /** The checkout: BENCHMARKS.md and the run's data ({@code bench/target/run}). */
+    private final Path root;
+    private final Path work;
+    private final Map<AduanService, ServiceLauncher> launchers = new ConcurrentHashMap<>();
+    private final AtomicLong complaintIndex = new AtomicLong();
+    private Infrastructure infra;
+    private PlatformSampler sampler;
+    private ConsumerLag lag;
+    private LagMonitor lagMonitor;
+    private InboxWatcher inbox;
+    private OpenLoopLoad load;
+    private volatile BareHttpBaseline baseline;
+
+    private Benchmarks(BenchmarkPlan plan, Path checkout) {
+        this.plan = plan;
+        this.findings = new Findings(plan);
+        this.root = checkout;
+        this.work = checkout.resolve("bench/target/run");
+    }
 
     public static void main(String[] args) throws Exception {
         org.aduan.devstack.Devstack.quietLibraryLogs();
-        boolean quick = Arrays.asList(args).contains("--quick");
-        int complaints = quick ? 200 : 1_000;
-        List<Integer> rates = Arrays.stream(stringArg(args, "--rates", "10,50").split(",")).map(String::strip)
-                .map(Integer::parseInt).toList();
-        Path root = AduanHome.root();
-        Path work = root.resolve("bench/target/run");
-        System.out.println("Benchmark: fresh Kafka + PostgreSQL on free ports (data in " + work + ")");
-        try (Infrastructure infra = Infrastructure.forTests(work.resolve("infra"))) {
-            Map<AduanService, ServiceLauncher> launchers = new EnumMap<>(AduanService.class);
-            Map<AduanService, Long> wallStartMs = new EnumMap<>(AduanService.class);
-            Map<AduanService, String> quarkusStart = new EnumMap<>(AduanService.class);
+        BenchmarkPlan plan = BenchmarkPlan.from(args);
+        Path checkout = AduanHome.root();
+        long t0 = System.nanoTime();
+        step("Copying the packaged services, the baseline and the broker's jars to bench/target/run-apps");
+        Path apps = AppSnapshot.take(checkout, checkout.resolve("bench/target/run-apps"));
+        System.setProperty("aduan.home", apps.toString()); // devstack starts everything from the copy
+        Benchmarks run = new Benchmarks(plan, checkout);
+        try {
+            run.platformPhases();
+        } catch (Exception e) {
+            run.findings.problems.put("run", firstLine(e));
+            e.printStackTrace();
+        } finally {
+            run.closePlatform();
+        }
+        if (plan.replayEvents() > 0) {
+            step("Stats replay: %,d events on a fresh Kafka and PostgreSQL", plan.replayEvents());
             try {
-                for (AduanService service : AduanService.all()) {
-                    long t0 = System.nanoTime();
-                    ServiceLauncher launcher = ServiceLauncher.start(infra, Map.of(service, Ports.free()),
-                            work.resolve("logs"), Map.of());
-                    wallStartMs.put(service, (System.nanoTime() - t0) / 1_000_000);
-                    launchers.put(service, launcher);
-                    quarkusStart.put(service, quarkusStartedIn(work.resolve("logs").resolve(service.module + ".log")));
-                    System.out.printf("  %-21s ready in %d ms%n", service.module, wallStartMs.get(service));
+                run.findings.replay = StatsReplayBenchmark.run(plan.replayEvents(),
+                        checkout.resolve("bench/target/stats-replay"));
+            } catch (Exception e) {
+                run.findings.problems.put("replay", firstLine(e));
+                e.printStackTrace();
+            }
+        }
+        run.findings.runSeconds = (System.nanoTime() - t0) / 1e9;
+        String report = new BenchmarkReport(run.findings).render();
+        Path out = run.root.resolve("BENCHMARKS.md");
+        Files.writeString(out, report + keptAnalysis(out));
+        System.out.println(report);
+        System.out.printf("Written to %s in %.0f s%n", out, run.findings.runSeconds);
+        System.exit(run.findings.problems.isEmpty() ? 0 : 1);
+    }
+
+    private static void step(String format, Object... args) {
+        System.out.printf("%tT  %s%n", System.currentTimeMillis(), String.format(format, args));
+    }
+
+    // --- the phases with the platform running ----------------------------------------------------------------
+
+    private void platformPhases() throws Exception {
+        for (String dir : List.of("logs", "profiles")) {
+            deleteTree(work.resolve(dir));
+        }
+        step("Fresh Kafka + PostgreSQL on free ports (data in %s)", work);
+        infra = Infrastructure.forTests(work.resolve("infra"));
+        String bootstrap = infra.kafka().bootstrapServers();
+        findings.versions = versions();
+        sampler = new PlatformSampler();
+        registerProcessGroups();
+        lag = new ConsumerLag(bootstrap);
+        load = new OpenLoopLoad(plan.connections());
+
+        startServicesOneByOne();
+        inbox = new InboxWatcher(bootstrap);
+        step("Warm-up through the whole chain: %d/s for %d s (not measured)", plan.warmUpRate(), plan.warmUp().toSeconds());
+        load.run("warm-up", intake(), plan.warmUpRate(), plan.warmUp(), Duration.ofSeconds(30), ComplaintBodies::body,
+                complaintIndex.getAndAdd(plan.warmUpRate() * plan.warmUp().toSeconds()), null);
+        findings.recordSize = recordSize(bootstrap);
+        step("ComplaintSubmitted records: %.0f bytes of value on average (+%.0f bytes of headers)",
+                findings.recordSize.meanValueBytes(), findings.recordSize.meanHeaderBytes());
+
+        step("Stopping routing, followup, stats and notification: intake alone against its limits");
+        awaitSettled(settleTimeout());
+        Map<AduanService, java.util.Set<TopicPartition>> assigned = new HashMap<>();
+        for (AduanService s : CONSUMERS) {
+            assigned.put(s, lag.assigned(s.module));
+        }
+        stop(CONSUMERS);
+        guarded("bare HTTP", this::bareHttpLimit);
+        guarded("Kafka producer perf test", () -> kafkaPerf(bootstrap));
+        guarded("intake limit", this::intakeLimit);
+        guarded("Kafka producer perf test at intake's rate", () -> kafkaPerfAtIntakeRate(bootstrap));
+
+        step("Restarting the four consumers after the end of the log");
+        for (AduanService s : CONSUMERS) {
+            lag.skipToEnd(s.module, assigned.get(s));
+        }
+        for (AduanService s : CONSUMERS) { // one at a time, as at the start: together they fight for the cores
+            launchers.put(s, ServiceLauncher.start(infra, Map.of(s, Ports.free()), work.resolve("logs"), properties(s)));
+        }
+        lagMonitor = new LagMonitor(lag);
+        step("Warm-up through the whole chain again: %d/s for %d s (not measured)", plan.warmUpRate(),
+                plan.warmUp().toSeconds());
+        load.run("warm-up", intake(), plan.warmUpRate(), plan.warmUp(), Duration.ofSeconds(30), ComplaintBodies::body,
+                complaintIndex.getAndAdd(plan.warmUpRate() * plan.warmUp().toSeconds()), null);
+        awaitSettled(settleTimeout());
+
+        int top = plan.inboxRates().stream().mapToInt(Integer::intValue).max().orElse(0);
+        for (int rate : plan.inboxRates()) {
+            boolean profile = rate == top;
+            guarded("submit → inbox at " + rate + "/s", () -> findings.inboxRuns.add(inboxPhase("inbox " + rate + "/s",
+                    rate, plan.inboxDuration(), plan.inboxDrainCap(), profile)));
+        }
+        guarded("burst", () -> findings.burst = inboxPhase("burst " + plan.burstRate() + "/s", plan.burstRate(),
+                plan.burstDuration(), plan.burstDrainCap(), false));
+        guarded("final reconciliation", this::reconcile);
+        guarded("routing preview", this::preview);
+    }
+
+    private interface Section {
+        void run() throws Exception;
+    }
+
+    private void guarded(String name, Section section) {
+        try {
+            section.run();
+        } catch (Exception e) {
+            findings.problems.put(name, firstLine(e));
+            System.err.println(name + " failed: " + e);
+            e.printStackTrace();
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String text = String.valueOf(e);
+        int nl = text.indexOf('\n');
+        return (nl < 0 ? text : text.substring(0, nl)).strip() + " (details in the console output)";
+    }
+
+    private URI intake() {
+        return URI.create(launchers.get(AduanService.INTAKE).baseUrl(AduanService.INTAKE) + "/api/v1/complaints");
+    }
+
+    private void registerProcessGroups() {
+        for (AduanService s : AduanService.all()) {
+            sampler.add(new PlatformSampler.Group(s.module, true, () -> Optional.ofNullable(launchers.get(s))
+                    .map(l -> List.of(l.pid(s))).orElse(List.of()), false));
+        }
+        String data = work.resolve("infra").toAbsolutePath().toString();
+        List<Long> kafka = PlatformSampler.pidsWithCommandLine("kafka.Kafka", data);
+        sampler.add(new PlatformSampler.Group("Kafka", true, () -> kafka, false));
+        Optional<Long> postmaster = PlatformSampler.pidsWithCommandLine("postgres", data + "/postgres").stream()
+                .min(Comparator.naturalOrder());
+        sampler.add(new PlatformSampler.Group("PostgreSQL", true, () -> PlatformSampler.withDescendants(postmaster), true));
+        sampler.add(new PlatformSampler.Group("bench-baseline-http", false,
+                () -> baseline == null ? List.of() : List.of(baseline.pid()), false));
+        sampler.add(new PlatformSampler.Group("load generator (bench JVM)", false,
+                () -> List.of(ProcessHandle.current().pid()), false));
+        if (kafka.isEmpty() || postmaster.isEmpty()) {
+            findings.problems.put("footprint", "Kafka or PostgreSQL process not found under " + data);
+        }
+    }
+
+    /**
+     * System properties for a service. Intake limits web submissions per client address (429). Real citizens
+     * come from many addresses through an ingress, so intake trusts X-Forwarded-For from this machine, as it
+     * would behind a Kubernetes ingress, and the generator spreads requests over {@value ComplaintBodies#ADDRESSES}
+     * client addresses: the per-address limits apply as configured and none is reached.
+     */
+    static Map<String, String> properties(AduanService service) {
+        return service == AduanService.INTAKE ? Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
+                "quarkus.http.proxy.allow-x-forwarded", "true", "quarkus.http.proxy.trusted-proxies", "127.0.0.1")
+                : Map.of();
+    }
+
+    private void startServicesOneByOne() throws Exception {
+        for (AduanService service : AduanService.all()) {
+            long t0 = System.nanoTime();
+            ServiceLauncher launcher = ServiceLauncher.start(infra, Map.of(service, Ports.free()), work.resolve("logs"),
+                    properties(service));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            launchers.put(service, launcher);
+            findings.footprints.put(service, new Findings.Footprint(ms,
+                    quarkusStartedIn(work.resolve("logs").resolve(service.module + ".log")), 0));
+            step("%-21s ready in %d ms", service.module, ms);
+        }
+        step("Idling %d s before reading RSS", plan.idle().toSeconds());
+        TimeUnit.MILLISECONDS.sleep(plan.idle().toMillis());
+        for (AduanService s : AduanService.all()) {
+            Findings.Footprint f = findings.footprints.get(s);
+            findings.footprints.put(s, new Findings.Footprint(f.readyMs(), f.quarkusStartedIn(),
+                    rssKb(launchers.get(s).pid(s)) / 1024.0));
+        }
+    }
+
+    // --- 1. intake against its limits ----------------------------------------------------------------------
+
+    private void bareHttpLimit() throws Exception {
+        step("Bare HTTP: bench-baseline-http, %s", String.join(" ", BareHttpBaseline.JVM_FLAGS));
+        baseline = BareHttpBaseline.start(AduanHome.root(), work.resolve("logs"));
+        try {
+            TimeUnit.SECONDS.sleep(Math.min(5, plan.idle().toSeconds()));
+            findings.baselineFootprint = new Findings.Footprint(baseline.readyMillis, quarkusStartedIn(baseline.log),
+                    rssKb(baseline.pid()) / 1024.0);
+            findings.baselineSteps.addAll(limit("bare HTTP", baseline.endpoint(), plan.baselineFirstRate()));
+        } finally {
+            baseline.close();
+            baseline = null;
+        }
+    }
+
+    private void kafkaPerf(String bootstrap) throws Exception {
+        KafkaProducerPerf.createTopic(bootstrap, org.aduan.devstack.KafkaBroker.PARTITIONS);
+        int size = (int) Math.round(findings.recordSize.meanValueBytes());
+        step("kafka-producer-perf-test: %,d records of %d bytes, acks=all, idempotent, as fast as it goes",
+                plan.producerPerfRecords(), size);
+        sampler.begin("Kafka producer perf test");
+        try {
+            findings.perfMax = KafkaProducerPerf.run("max", bootstrap, plan.producerPerfRecords(), size, -1,
+                    work.resolve("logs"));
+        } finally {
+            sampler.end("Kafka producer perf test");
+        }
+        step("  %s", findings.perfMax.summaryLine());
+    }
+
+    private void kafkaPerfAtIntakeRate(String bootstrap) throws Exception {
+        // intake's sustained rate; else the highest it kept up with; else the most it accepted
+        double rate = sustained(findings.intakeSteps).map(OpenLoopLoad.Step::offeredRate)
+                .or(() -> findings.intakeSteps.stream().filter(OpenLoopLoad.Step::keptUp)
+                        .map(OpenLoopLoad.Step::offeredRate).max(Double::compare))
+                .or(() -> findings.intakeSteps.stream().map(s -> (double) Math.round(s.acceptedPerSecond()))
+                        .max(Double::compare))
+                .orElse(0.0);
+        if (rate < 1) {
+            return;
+        }
+        int size = (int) Math.round(findings.recordSize.meanValueBytes());
+        long records = Math.round(rate * plan.limitStep().toSeconds());
+        step("kafka-producer-perf-test at intake's rate: %,d records at %.0f/s", records, rate);
+        findings.perfAtIntakeRate = KafkaProducerPerf.run("at intake rate", bootstrap, records, size, rate,
+                work.resolve("logs"));
+        step("  %s", findings.perfAtIntakeRate.summaryLine());
+    }
+
+    private void intakeLimit() throws Exception {
+        long pid = launchers.get(AduanService.INTAKE).pid(AduanService.INTAKE);
+        Path jfr = work.resolve("profiles/intake-limit.jfr");
+        boolean recording = true;
+        try {
+            JfrProfile.start(pid);
+        } catch (IOException e) { // the limit is measured all the same
+            findings.problems.put("intake profile", firstLine(e));
+            recording = false;
+        }
+        try {
+            findings.intakeSteps.addAll(limit("intake", intake(), plan.intakeFirstRate()));
+        } finally {
+            if (recording) {
+                JfrProfile.stop(pid, jfr);
+            }
+        }
+        if (!recording) {
+            return;
+        }
+        findings.profiles.add(new Findings.Profile("intake-service",
+                "during the intake limit run (every step, routing/followup/stats/notification stopped)",
+                JfrProfile.summarise(jfr, "intake-service during the limit run", 12)));
+    }
+
+    /** Rising fixed rates, each {@code plan.limitStep()} long, until one is not kept up. */
+    private List<OpenLoopLoad.Step> limit(String name, URI endpoint, double firstRate) throws Exception {
+        List<OpenLoopLoad.Step> steps = new ArrayList<>();
+        step("%s: warm-up %d s at %.0f/s (not measured)", name, plan.limitStep().toSeconds(), firstRate);
+        load.run(name + " warm-up", endpoint, firstRate, plan.limitStep(), Duration.ofSeconds(5), ComplaintBodies::body,
+                complaintIndex.getAndAdd((long) (firstRate * plan.limitStep().toSeconds())), null);
+        String phase = name + " limit";
+        sampler.begin(phase);
+        try {
+            double rate = firstRate;
+            for (int i = 0; i < plan.maxSteps(); i++) {
+                TimeUnit.SECONDS.sleep(2);
+                OpenLoopLoad.Step s = load.run(name, endpoint, rate, plan.limitStep(), Duration.ofSeconds(5),
+                        ComplaintBodies::body, complaintIndex.getAndAdd((long) (rate * plan.limitStep().toSeconds())),
+                        null);
+                steps.add(s);
+                step("  %-9s %6.0f/s offered: %7.0f/s accepted, p50 %.1f ms, p99 %.1f ms, failed %d, not sent %d, "
+                        + "generator %.2f cores", name, rate, s.acceptedPerSecond(), s.p(50), s.p(99), s.failed(),
+                        s.notSent(), s.generatorCores());
+                if (!s.keptUp()) {
+                    break;
                 }
-                System.out.println("Idling 15 s before reading RSS ...");
-                TimeUnit.SECONDS.sleep(15);
-                Map<AduanService, Long> idleRssKb = new EnumMap<>(AduanService.class);
-                launchers.forEach((s, l) -> idleRssKb.put(s, rssKb(l.pid(s))));
+                rate = Math.round(rate * plan.stepFactor());
+            }
+        } finally {
+            sampler.end(phase);
+        }
+        return steps;
+    }
 
-                String intake = launchers.get(AduanService.INTAKE).baseUrl(AduanService.INTAKE);
-                System.out.printf("Warming up: %d complaints at 10/s, not measured ...%n", WARM_UP);
-                submitToRouted(infra, intake, WARM_UP, 10);
-                Map<Integer, Latencies> latencies = new java.util.LinkedHashMap<>();
-                for (int rate : rates) {
-                    System.out.printf("Submitting %d complaints at %d/s, open loop ...%n", complaints, rate);
-                    latencies.put(rate, submitToRouted(infra, intake, complaints, rate));
+    /** The highest step kept up with p99 below the target. */
+    static Optional<OpenLoopLoad.Step> sustained(List<OpenLoopLoad.Step> steps) {
+        return steps.stream().filter(OpenLoopLoad.Step::keptUp)
+                .filter(s -> s.p(99) < BenchmarkPlan.TARGET_INTAKE_P99_MS)
+                .max(Comparator.comparingDouble(OpenLoopLoad.Step::offeredRate));
+    }
+
+    // --- 2, 3. submit → inbox, burst --------------------------------------------------------------------------
+
+    private Findings.InboxRun inboxPhase(String label, int rate, Duration duration, Duration drainCap, boolean profile)
+            throws Exception {
+        long backlog = lag.lagByGroup().values().stream().mapToLong(Long::longValue).sum();
+        step("%s for %d s, open loop (consumers %d records behind at the start)%s", label, duration.toSeconds(),
+                backlog, profile ? "; JFR on the four consumers" : "");
+        if (profile) {
+            try {
+                for (AduanService s : CONSUMERS) {
+                    JfrProfile.start(launchers.get(s).pid(s));
                 }
-
-                Map<AduanService, Long> loadedRssKb = new EnumMap<>(AduanService.class);
-                launchers.forEach((s, l) -> loadedRssKb.put(s, rssKb(l.pid(s))));
-                int previews = quick ? 2_000 : 10_000;
-                System.out.printf("Routing preview: %d requests, one at a time ...%n", previews);
-                PreviewBenchmark.Result preview = PreviewBenchmark.run(
-                        launchers.get(AduanService.ROUTING).baseUrl(AduanService.ROUTING), 2_000, previews);
-                String report = report(args, complaints, wallStartMs, quarkusStart, idleRssKb, loadedRssKb,
-                        latencies) + "\n" + PreviewBenchmark.report(preview, 2_000);
-                Path out = root.resolve("BENCHMARKS.md");
-                Files.writeString(out, report + keptAnalysis(out));
-                System.out.println(report);
-            } finally {
-                launchers.values().forEach(ServiceLauncher::close);
+            } catch (IOException e) { // the phase is measured all the same
+                findings.problems.put("consumer profiles", firstLine(e));
+                profile = false;
             }
         }
-        System.exit(0);
-    }
-
-    private static final int WARM_UP = 300;
-    /** What follows this line in BENCHMARKS.md is written by people and survives a new run. */
-    static final String ANALYSIS_MARKER = "<!-- analysis: written by hand, kept by ./aduan bench -->";
-
-    private static String keptAnalysis(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return "";
+        Map<String, Long> intended = new ConcurrentHashMap<>();
+        sampler.begin(label);
+        long from = System.nanoTime();
+        OpenLoopLoad.Step submit;
+        Findings.InboxRun run;
+        try {
+            submit = load.run(label, intake(), rate, duration, Duration.ofSeconds(30), ComplaintBodies::body,
+                    complaintIndex.getAndAdd((long) rate * duration.toSeconds()), intended::put);
+            // the backlog drains from the moment the last request was due
+            long lastDue = submit.lastDueNanos();
+            run = new Findings.InboxRun(label, rate, submit, intended);
+            long deadline = System.nanoTime() + drainCap.toNanos();
+            while (System.nanoTime() < deadline && !allArrived(intended)) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            run.waitedSeconds = (System.nanoTime() - lastDue) / 1e9;
+            if (allArrived(intended)) {
+                run.drainSeconds = Optional.of(Math.max(0, (lastArrival(intended) - lastDue) / 1e9));
+            }
+        } finally {
+            sampler.end(label);
         }
-        String old = Files.readString(file);
-        int at = old.indexOf(ANALYSIS_MARKER);
-        return at < 0 ? "" : "\n" + old.substring(at);
-    }
-
-    private static String stringArg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
+        run.backlogAtStart = backlog;
+        run.maxLag = lagMonitor.maxSince(from);
+        for (var e : intended.entrySet()) {
+            InboxWatcher.Arrival a = inbox.arrival(e.getKey());
+            if (a != null) {
+                run.arrivedInWait++;
+                run.inboxMicros.recordValue(Math.min(run.inboxMicros.getHighestTrackableValue(),
+                        Math.max(0, (a.nanos() - e.getValue()) / 1_000)));
+                if ("TRIAGE".equals(a.status())) {
+                    run.triaged++;
+                }
             }
         }
-        return fallback;
-    }
-
-    record Latencies(long[] routedMs, long[] acceptedMs, int lost, int rejected) {
-    }
-
-    private static Latencies submitToRouted(Infrastructure infra, String intake, int n, int rate) throws Exception {
-        Map<String, Long> intendedNanos = new ConcurrentHashMap<>();
-        Map<String, Long> routedNanos = new ConcurrentHashMap<>();
-        List<Long> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
-        int[] rejected = {0};
-
-        Thread watcher = new Thread(() -> watchRouted(infra.kafka().bootstrapServers(), routedNanos, n), "routed-watch");
-        watcher.setDaemon(true);
-        watcher.start();
-        TimeUnit.SECONDS.sleep(3); // let the watcher join its group before the first event
-
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(16)).build();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        List<CompletableFuture<?>> inflight = java.util.Collections.synchronizedList(new ArrayList<>());
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-        long intervalNanos = 1_000_000_000L / rate;
-        for (int i = 0; i < n; i++) {
-            long intended = start + i * intervalNanos;
-            scheduler.schedule(() -> {
-                String body = "{\"text\":\"Benchmark complaint " + UUID.randomUUID()
-                        + ": jalan berlubang\",\"category\":\"infrastruktur\",\"location\":{\"regionCode\":\"32.73\"}}";
-                HttpRequest request = HttpRequest.newBuilder(URI.create(intake + "/api/v1/complaints"))
-                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                inflight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, failure) -> {
-                    if (failure == null && r.statusCode() == 202) {
-                        accepted.add((System.nanoTime() - intended) / 1_000_000);
-                        try {
-                            intendedNanos.put(EventJson.mapper().readTree(r.body()).path("id").asText(), intended);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    } else {
-                        // refused, failed or timed out: counted, never silently dropped from the figures
-                        synchronized (rejected) {
-                            rejected[0]++;
-                        }
-                    }
-                    return null;
-                }));
-            }, intended - System.nanoTime(), TimeUnit.NANOSECONDS);
-        }
-        scheduler.shutdown();
-        scheduler.awaitTermination(n / rate + 60, TimeUnit.SECONDS);
-        CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && !routedNanos.keySet().containsAll(intendedNanos.keySet())) {
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        List<Long> routed = new ArrayList<>();
-        int lost = 0;
-        for (var e : intendedNanos.entrySet()) {
-            Long seen = routedNanos.get(e.getKey());
-            if (seen == null) {
-                lost++;
-            } else {
-                routed.add((seen - e.getValue()) / 1_000_000);
+        step("  accepted %d (%.0f/s), failed %d, not sent %d; in inbox %d: p50 %.0f ms, p99 %.0f ms, max %.0f ms; %s",
+                submit.accepted(), submit.acceptedPerSecond(), submit.failed(), submit.notSent(), run.arrivedInWait,
+                run.p(50), run.p(99), run.maxMs(), run.drainSeconds.map(d -> String.format("drained %.1f s after the end", d))
+                        .orElse("NOT drained after " + Math.round(run.waitedSeconds) + " s"));
+        if (profile) {
+            try {
+                profileSlowestConsumer(label, run);
+            } catch (IOException e) {
+                findings.problems.put("consumer profiles", firstLine(e));
             }
         }
-        return new Latencies(routed.stream().mapToLong(Long::longValue).sorted().toArray(),
-                accepted.stream().mapToLong(Long::longValue).sorted().toArray(), lost, rejected[0]);
+        return run;
     }
 
-    private static void watchRouted(String bootstrap, Map<String, Long> routedNanos, int n) {
+    private boolean allArrived(Map<String, Long> intended) {
+        for (String id : intended.keySet()) {
+            if (inbox.arrival(id) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long lastArrival(Map<String, Long> intended) {
+        return intended.keySet().stream().map(inbox::arrival).filter(a -> a != null).mapToLong(InboxWatcher.Arrival::nanos)
+                .max().orElse(0);
+    }
+
+    /**
+     * Stops the recordings and summarises the slowest consumer's: the service whose consumer group fell
+     * furthest behind during the phase (the most CPU when none fell behind).
+     */
+    private void profileSlowestConsumer(String label, Findings.InboxRun run) throws Exception {
+        Map<AduanService, Path> files = new HashMap<>();
+        for (AduanService s : CONSUMERS) {
+            Path file = work.resolve("profiles/" + s.module + "-" + label.replaceAll("[^a-z0-9]+", "-") + ".jfr");
+            JfrProfile.stop(launchers.get(s).pid(s), file);
+            files.put(s, file);
+        }
+        Map<String, Double> cpu = new HashMap<>();
+        sampler.usage(label).forEach(u -> cpu.put(u.group(), u.meanCores()));
+        AduanService slowest = CONSUMERS.stream().max(Comparator
+                .comparingLong((AduanService s) -> run.maxLag.getOrDefault(s.module, 0L))
+                .thenComparingDouble(s -> cpu.getOrDefault(s.module, 0.0))).orElseThrow();
+        String why = String.format("the slowest consumer during %s: its consumer group was up to %,d records behind "
+                + "(routing %,d, followup %,d, stats %,d, notification %,d); mean CPU %.2f cores", label,
+                run.maxLag.getOrDefault(slowest.module, 0L), run.maxLag.getOrDefault("routing-service", 0L),
+                run.maxLag.getOrDefault("followup-service", 0L), run.maxLag.getOrDefault("stats-service", 0L),
+                run.maxLag.getOrDefault("notification-service", 0L), cpu.getOrDefault(slowest.module, 0.0));
+        findings.profiles.add(new Findings.Profile(slowest.module, why,
+                JfrProfile.summarise(files.get(slowest), slowest.module + " during " + label, 12)));
+        step("  slowest consumer: %s (%s)", slowest.module, why);
+    }
+
+    /** At the end: what arrived late, what never did, and whether the consumers had caught up (else: unresolved). */
+    private void reconcile() throws Exception {
+        awaitSettled(settleTimeout().multipliedBy(2));
+        findings.finalLag = lag.lagByGroup();
+        List<Findings.InboxRun> all = new ArrayList<>(findings.inboxRuns);
+        if (findings.burst != null) {
+            all.add(findings.burst);
+        }
+        for (Findings.InboxRun run : all) {
+            long arrived = run.intendedById.keySet().stream().filter(id -> inbox.arrival(id) != null).count();
+            run.arrivedLater = arrived - run.arrivedInWait;
+            run.neverArrived = run.intendedById.size() - arrived;
+        }
+    }
+
+    private Duration settleTimeout() {
+        return Duration.ofSeconds(plan.quick() ? 10 : 30);
+    }
+
+    /** Stops services (SIGTERM, in parallel); a launcher shared by several stops them all. */
+    private void stop(List<AduanService> services) {
+        List<Thread> stoppers = new ArrayList<>();
+        java.util.Set<ServiceLauncher> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        services.stream().map(launchers::remove).filter(l -> l != null).forEach(distinct::add);
+        distinct.forEach(l -> {
+            Thread t = new Thread(l::close, "stop");
+            t.start();
+            stoppers.add(t);
+        });
+        for (Thread t : stoppers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Waits until no consumer group is behind and no complaint arrived in the last 3 s, or the timeout. */
+    private void awaitSettled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean caughtUp = lag.lagByGroup().values().stream().allMatch(l -> l == 0);
+            boolean quiet = inbox == null || System.nanoTime() - inbox.lastArrivalNanos() > TimeUnit.SECONDS.toNanos(3);
+            if (caughtUp && quiet) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        step("  not settled after %d s: consumer lag %s, last arrival %.1f s ago", timeout.toSeconds(),
+                lag.lagByGroup(), inbox == null ? 0 : (System.nanoTime() - inbox.lastArrivalNanos()) / 1e9);
+    }
+
+    // --- 6. routing preview -----------------------------------------------------------------------------------
+
+    private void preview() throws Exception {
+        int warmUp = 2_000;
+        step("Routing preview: %d requests one at a time after %d warm-up requests", plan.previews(), warmUp);
+        findings.previewWarmUp = warmUp;
+        findings.preview = PreviewBenchmark.run(launchers.get(AduanService.ROUTING).baseUrl(AduanService.ROUTING),
+                warmUp, plan.previews());
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    /** The last records intake published to complaints.submitted: value and header sizes. */
+    private Findings.RecordSize recordSize(String bootstrap) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-size-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<Integer> values = new ArrayList<>();
+        long headers = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(Topics.LIFECYCLE));
-            while (routedNanos.size() < n) {
-                consumer.poll(Duration.ofMillis(50)).forEach(r -> {
-                    if (ComplaintStatusChanged.TYPE.equals(EventEnvelope.fromHeaders(r.headers()).type())) {
-                        ComplaintStatusChanged e = EventJson.read(r.value(), ComplaintStatusChanged.class);
-                        if ("ROUTED".equals(e.status())) {
-                            routedNanos.putIfAbsent(e.complaintId(), System.nanoTime());
-                        }
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SUBMITTED, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            ends.forEach((p, end) -> consumer.seek(p, Math.max(0, end - 100)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (values.size() < 100 * partitions.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(r.serializedValueSize());
+                    for (Header h : r.headers()) {
+                        headers += h.key().length() + (h.value() == null ? 0 : h.value().length);
                     }
-                });
+                }
+                if (partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
+                    break;
+                }
             }
+        }
+        if (values.isEmpty()) {
+            throw new IllegalStateException("no ComplaintSubmitted record found to measure");
+        }
+        return new Findings.RecordSize(values.size(), values.stream().mapToInt(Integer::intValue).average().orElse(0),
+                headers / (double) values.size(), values.stream().mapToInt(Integer::intValue).min().orElse(0),
+                values.stream().mapToInt(Integer::intValue).max().orElse(0));
+    }
+
+    private Findings.Versions versions() {
+        String quarkus = jarVersion(AduanHome.root().resolve("intake-service/target/quarkus-app/lib/main"),
+                "io.quarkus.quarkus-core-");
+        String broker = jarVersion(AduanHome.kafkaLib(), "kafka_2.13-");
+        String postgres = "?";
+        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl("postgres"), PostgresServer.USER,
+                PostgresServer.PASSWORD); ResultSet rs = c.createStatement().executeQuery("SHOW server_version")) {
+            if (rs.next()) {
+                postgres = rs.getString(1);
+            }
+        } catch (Exception e) {
+            // left as "?"
+        }
+        return new Findings.Versions(System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                quarkus, broker, KafkaProducerPerf.clientVersion(), postgres);
+    }
+
+    private static String jarVersion(Path dir, String prefix) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix) && n.endsWith(".jar"))
+                    .map(n -> n.substring(prefix.length(), n.length() - 4)).findFirst().orElse("?");
+        } catch (IOException e) {
+            return "?";
         }
     }
 
-    private static String quarkusStartedIn(Path log) {
+    static String quarkusStartedIn(Path log) {
         try {
             Matcher m = STARTED.matcher(Files.readString(log));
             String last = "?";
@@ -235,7 +622,7 @@ public final class Benchmarks {
         }
     }
 
-    private static long rssKb(long pid) {
+    static long rssKb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -248,68 +635,82 @@ public final class Benchmarks {
         return -1;
     }
 
-    private static long pct(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return -1;
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
         }
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static String report(String[] args, int n, Map<AduanService, Long> wall,
-            Map<AduanService, String> quarkus, Map<AduanService, Long> idle, Map<AduanService, Long> loaded,
-            Map<Integer, Latencies> byRate) throws IOException {
-        StringBuilder md = new StringBuilder();
-        md.append("# Aduan benchmarks\n\n");
-        md.append("Written by `./aduan bench").append(String.join(" ", args).isEmpty() ? "" : " " + String.join(" ", args)).append("` (bench/src/main/java/org/aduan/bench/Benchmarks.java) on ")
-                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)))
-                .append(" UTC. Figures are measurements, not test assertions.\n\n");
-        md.append("## Machine\n\n");
-        md.append("- CPU: ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores\n");
-        md.append("- Memory: ").append(memTotal()).append('\n');
-        md.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.version")).append('\n');
-        md.append("- Kafka 4.4.0 (single node, KRaft) and PostgreSQL 17 (zonky binaries), started by devstack on the same machine\n");
-        md.append("- Services: packaged Quarkus 3.34.2 JVM apps, `-Xms64m -Xmx256m -XX:+UseSerialGC`\n\n");
-        md.append("## Start time and idle memory (each service started alone)\n\n");
-        md.append("| service | spawn → ready (ms) | Quarkus \"started in\" | idle RSS (MB) | RSS after load (MB) | targets |\n");
-        md.append("|---|---:|---:|---:|---:|---|\n");
-        for (AduanService s : AduanService.all()) {
-            md.append(String.format("| %s | %d | %s | %.0f | %.0f | start < 3 s: %s; idle < 200 MB: %s |%n", s.module,
-                    wall.get(s), quarkus.get(s), idle.get(s) / 1024.0, loaded.get(s) / 1024.0,
-                    wall.get(s) < 3000 ? "met" : "missed by " + (wall.get(s) - 3000) + " ms",
-                    idle.get(s) < 200 * 1024 ? "met" : String.format("missed by %.0f MB", idle.get(s) / 1024.0 - 200)));
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
         }
-        md.append("\n\"spawn → ready\" includes JVM start and the first successful `/q/health/ready`; devstack starts the\n"
-                + "services one after the other so they do not compete for the two cores.\n\n");
-        md.append("## Submit → ROUTED\n\n");
-        md.append(String.format("After %d warm-up complaints (not counted), %d complaints for region 32.73 sent open-loop at\n"
-                + "each rate to `POST /api/v1/complaints`; latency from each request's intended send time (so queueing\n"
-                + "counts: no coordinated omission) to the `ROUTED` lifecycle event arriving at a Kafka consumer\n"
-                + "(intake → Kafka → routing → outbox → Kafka → followup → outbox → Kafka). \"lost\": accepted but not\n"
-                + "ROUTED within 60 s of the last submission.%n%n", WARM_UP, n));
-        md.append("| rate | measure | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | count | failed submissions | lost |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        byRate.forEach((rate, l) -> {
-            md.append(String.format("| %d/s | submit → 202 | %d | %d | %d | %d | %d | %d | |%n", rate, pct(l.acceptedMs(), 50),
-                    pct(l.acceptedMs(), 90), pct(l.acceptedMs(), 99), pct(l.acceptedMs(), 100), l.acceptedMs().length,
-                    l.rejected()));
-            md.append(String.format("| %d/s | submit → ROUTED | %d | %d | %d | %d | %d | | %d |%n", rate,
-                    pct(l.routedMs(), 50), pct(l.routedMs(), 90), pct(l.routedMs(), 99), pct(l.routedMs(), 100),
-                    l.routedMs().length, l.lost()));
-        });
-        return md.toString();
     }
 
-    private static String cpuModel() throws IOException {
-        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(s -> s.startsWith("model name"))
-                .findFirst().map(s -> s.substring(s.indexOf(':') + 1).strip()).orElse("unknown");
+    private static String keptAnalysis(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        String old = Files.readString(file);
+        int at = old.indexOf(ANALYSIS_MARKER);
+        return at < 0 ? "\n" + ANALYSIS_MARKER + "\n" : "\n" + old.substring(at);
     }
 
-    private static String memTotal() throws IOException {
-        return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(s -> s.startsWith("MemTotal"))
-                .findFirst().map(s -> String.format("%.1f GiB", Long.parseLong(s.replaceAll("[^0-9]", "")) / 1048576.0))
-                .orElse("unknown");
+    private void closePlatform() {
+        if (sampler != null) { // whatever was measured, even if a later phase failed
+            sampler.phases().forEach(p -> findings.usageByPhase.put(p, sampler.usage(p)));
+        }
+        for (AutoCloseable c : new AutoCloseable[] {lagMonitor, inbox, load, sampler, lag}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                System.err.println("closing: " + e);
+            }
+        }
+        if (baseline != null) {
+            baseline.close();
+        }
+        stop(new ArrayList<>(launchers.keySet()));
+        if (infra != null) {
+            infra.close();
+        }
+    }
+
+    /** Samples every consumer group's lag every 2 s, so a phase can tell which service fell furthest behind. */
+    private static final class LagMonitor implements AutoCloseable {
+        private record Sample(long nanos, Map<String, Long> lag) {
+        }
+
+        private final List<Sample> samples = new CopyOnWriteArrayList<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        LagMonitor(ConsumerLag lag) {
+            thread = new Thread(() -> {
+                while (running) {
+                    samples.add(new Sample(System.nanoTime(), lag.lagByGroup()));
+                    try {
+                        Thread.sleep(2000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "lag-monitor");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        Map<String, Long> maxSince(long nanos) {
+            Map<String, Long> max = new java.util.TreeMap<>();
+            samples.stream().filter(s -> s.nanos() >= nanos).forEach(s -> s.lag().forEach((g, l) -> max.merge(g, l, Math::max)));
+            return max;
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            thread.interrupt();
+        }
     }
 }

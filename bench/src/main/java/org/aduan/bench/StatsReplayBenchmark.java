@@ -70,8 +70,26 @@ public final class StatsReplayBenchmark {
     public static void main(String[] args) throws Exception {
         org.aduan.devstack.Devstack.quietLibraryLogs();
         int events = Integer.parseInt(arg(args, "--events", "1000000"));
-        Path root = AduanHome.root();
-        Path work = root.resolve("bench/target/stats-replay");
+        Outcome outcome = run(events, AduanHome.root().resolve("bench/target/stats-replay"));
+        System.out.println();
+        System.out.println(outcome.markdown());
+        if (!outcome.totalsMatch()) {
+            System.err.println("MISMATCH: the rebuilt total differs from the complaints produced");
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    /** The Markdown section, and whether the rebuilt total equals the complaints produced. */
+    record Outcome(String markdown, boolean totalsMatch, double seconds, long eventsRead) {
+    }
+
+    /**
+     * Produces {@code events} events into a fresh Kafka (own PostgreSQL too, on free ports; data in
+     * {@code work}), rebuilds stats-service's projection by replay and reports; also writes the section to
+     * {@code work/report.md}.
+     */
+    static Outcome run(int events, Path work) throws Exception {
         System.out.println("Stats replay benchmark: fresh Kafka + PostgreSQL on free ports (data in " + work + ")");
         try (Infrastructure infra = Infrastructure.forTests(work.resolve("infra"))) {
             String bootstrap = infra.kafka().bootstrapServers();
@@ -92,19 +110,12 @@ public final class StatsReplayBenchmark {
                 double publishSeconds = (System.nanoTime() - p0) / 1e9;
                 long total = summary.path("total").path("count").asLong(-1);
                 String report = report(events, produced, produceSeconds, result, publishSeconds, total);
-                System.out.println();
-                System.out.println(report);
                 Files.writeString(work.resolve("report.md"), report);
-                if (total != produced.complaints) {
-                    System.err.printf("MISMATCH: the rebuilt total is %d, %d complaints were produced%n", total,
-                            produced.complaints);
-                    System.exit(1);
-                }
+                return new Outcome(report, total == produced.complaints, result.seconds(), result.eventsRead());
             } finally {
                 stats.close();
             }
         }
-        System.exit(0);
     }
 
     private static String arg(String[] args, String name, String fallback) {
