@@ -51,6 +51,10 @@ public final class Gazetteer {
             Map.entry("kelurahan", RegionLevel.VILLAGE), Map.entry("kel", RegionLevel.VILLAGE),
             Map.entry("kalurahan", RegionLevel.VILLAGE), Map.entry("gampong", RegionLevel.VILLAGE),
             Map.entry("nagari", RegionLevel.VILLAGE), Map.entry("village", RegionLevel.VILLAGE));
+    /** Qualifiers that are whole words, not abbreviations: a dot after them ends a sentence. */
+    private static final Set<String> WHOLE_WORD_QUALIFIERS = Set.of("provinsi", "propinsi", "province", "kabupaten",
+            "kabupatan", "kota", "kotamadya", "kecamatan", "distrik", "desa", "kelurahan", "kalurahan", "gampong",
+            "nagari", "village");
     private static final Set<String> CITY_QUALIFIERS = Set.of("kota", "kotamadya", "pemkot", "kodya", "city");
     private static final Set<String> REGENCY_QUALIFIERS = Set.of("kabupaten", "kab", "kabupatan", "pemkab",
             "regency");
@@ -198,8 +202,11 @@ public final class Gazetteer {
                 continue;
             }
             RegionLevel qualified = qualifier(word);
+            // "Kec. Sukajadi": the dot ends an abbreviation; "perangkat desa. Tolong ...": after a whole
+            // word it ends the sentence, and the next sentence's first word is not the village's name.
             if (qualified != null && i + 1 < tokens.size()
-                    && (!tokens.get(i + 1).breakBefore() || tokens.get(i + 1).dotBefore())) {
+                    && (!tokens.get(i + 1).breakBefore()
+                            || tokens.get(i + 1).dotBefore() && !WHOLE_WORD_QUALIFIERS.contains(word))) {
                 Optional<MatchAt> match = longestMatch(tokens, i + 1);
                 if (match.isPresent()) {
                     List<Region> candidates = filterByQualifier(match.get().regions, qualified, word);
