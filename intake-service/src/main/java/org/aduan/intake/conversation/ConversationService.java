@@ -31,6 +31,7 @@ import org.aduan.intake.outbox.OutboxEvent;
 import org.aduan.intake.outbox.OutboxRelay;
 import org.aduan.intake.ratelimit.RateLimiter;
 import org.aduan.intake.submission.ComplaintEntity;
+import org.aduan.intake.submission.TrackingCodes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -128,8 +129,18 @@ public class ConversationService {
                 message.senderIsPhone() ? Optional.of(message.senderAddress()) : Optional.empty(), Optional.empty(),
                 Optional.of(message.senderAddress())));
         String pinHash = pins.hash(ComplaintEntity.unusedPin());
-        Handled handled = QuarkusTransaction.requiringNew().call(() -> new Turn(message, senderKey, reporter, pinHash)
-                .decide(command, photos, rejections));
+        Handled handled = null;
+        for (int attempt = 1; handled == null; attempt++) {
+            try {
+                handled = QuarkusTransaction.requiringNew().call(() -> new Turn(message, senderKey, reporter, pinHash)
+                        .decide(command, photos, rejections));
+            } catch (RuntimeException e) {
+                if (!TrackingCodes.collided(e) || attempt >= TrackingCodes.ATTEMPTS) {
+                    throw e;
+                }
+                LOG.infof("tracking code already taken, trying another (attempt %d)", attempt);
+            }
+        }
         for (OutboxEvent row : handled.rows()) {
             try {
                 relay.publish(row, publishTimeout);
@@ -260,6 +271,7 @@ public class ConversationService {
                 c.pointLongitude = p.longitude();
             });
             c.persist();
+            c.flush(); // a taken tracking code fails here (the caller retries with a new one)
             List<Attachment> stored = photos.stream().map(p -> attachments.store(c.id, p, now)).toList();
             rows.add(OutboxEvent.record(Topics.SUBMITTED, new ComplaintSubmitted(c.id.toString(), c.trackingCode,
                     pinHash, now, message.channel(), Optional.empty(), language, Optional.empty(), c.text,

@@ -10,6 +10,18 @@ import jakarta.ws.rs.core.Response;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final String OVERLOAD_RETRY_AFTER_SECONDS = "5";
+
+    /** Whether {@code e} comes from waiting in vain for a pooled database connection (Agroal's timeout). */
+    static boolean overloaded(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException && t.getMessage() != null
+                    && t.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -37,6 +49,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (overloaded(e)) {
+            // Every database connection stayed busy for the whole wait: a peak, not a defect. Nothing was
+            // stored; the client is told to come back shortly instead of being shown an internal error.
+            LOG.warnf("overloaded, answered 503: %s", e.getMessage());
+            return Response.fromResponse(Problem.of("overloaded", "Service busy", Response.Status.SERVICE_UNAVAILABLE,
+                    "Aduan is receiving very many complaints right now and nothing was saved; please send it again "
+                            + "in a few seconds. / Aduan sedang menerima sangat banyak aduan dan tidak ada yang "
+                            + "tersimpan; silakan kirim ulang dalam beberapa detik.").toResponse())
+                    .header("Retry-After", OVERLOAD_RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("unexpected error", e);
         return Problem.of("internal-error", "Internal error", Response.Status.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was recorded. Please try again. / "

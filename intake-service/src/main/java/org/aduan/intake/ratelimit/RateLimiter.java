@@ -41,26 +41,44 @@ public class RateLimiter {
 
     /** Counts one hit of {@code bucket}; must run inside the caller's transaction. */
     public Verdict hit(String bucket, List<Limit> limits) {
+        if (limits.stream().map(Limit::window).distinct().count() != limits.size()) {
+            throw new IllegalArgumentException("each limit of a bucket needs a window of its own");
+        }
         Instant now = clock.instant();
+        // Every window of the bucket in one statement: one round trip per hit, whatever the number of limits.
+        StringBuilder sql = new StringBuilder("INSERT INTO rate_limit_window (bucket, window_start, hits) VALUES ");
+        Instant[] starts = new Instant[limits.size()];
+        for (int i = 0; i < limits.size(); i++) {
+            long size = limits.get(i).window().toMillis();
+            starts[i] = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), size) * size);
+            sql.append(i == 0 ? "" : ", ").append("(:b").append(i).append(", :s").append(i).append(", 1)");
+        }
+        sql.append(" ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_window.hits + 1"
+                + " RETURNING bucket, hits");
+        jakarta.persistence.Query query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < limits.size(); i++) {
+            query.setParameter("b" + i, windowBucket(bucket, limits.get(i))).setParameter("s" + i, starts[i]);
+        }
+        java.util.Map<String, Integer> hits = new java.util.HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            hits.put((String) columns[0], ((Number) columns[1]).intValue());
+        }
         Duration retryAfter = Duration.ZERO;
         boolean allowed = true;
-        for (Limit limit : limits) {
-            long size = limit.window().toMillis();
-            Instant start = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), size) * size);
-            int hits = ((Number) em.createNativeQuery("""
-                    INSERT INTO rate_limit_window (bucket, window_start, hits) VALUES (:bucket, :start, 1)
-                    ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_window.hits + 1
-                    RETURNING hits""")
-                    .setParameter("bucket", bucket + "/" + limit.window().toSeconds() + "s")
-                    .setParameter("start", start)
-                    .getSingleResult()).intValue();
-            if (hits > limit.max()) {
+        for (int i = 0; i < limits.size(); i++) {
+            Limit limit = limits.get(i);
+            if (hits.getOrDefault(windowBucket(bucket, limit), 0) > limit.max()) {
                 allowed = false;
-                Duration left = Duration.between(now, start.plusMillis(size));
+                Duration left = Duration.between(now, starts[i].plusMillis(limit.window().toMillis()));
                 retryAfter = left.compareTo(retryAfter) > 0 ? left : retryAfter;
             }
         }
         return new Verdict(allowed, allowed ? Duration.ZERO : retryAfter);
+    }
+
+    private static String windowBucket(String bucket, Limit limit) {
+        return bucket + "/" + limit.window().toSeconds() + "s";
     }
 
     /** Counts one hit in a transaction of its own (for callers outside one). */

@@ -81,13 +81,23 @@ public class SubmissionService {
         Secrets secrets = new Secrets(pins.hash(pin),
                 request.reporter().isEmpty() ? Optional.empty() : Optional.of(seal.seal(request.reporter())),
                 idempotencyKey.map(k -> seal.sealText(pin).ciphertext()));
-        Stored stored;
-        try {
-            stored = QuarkusTransaction.requiringNew().call(() -> store(request, channel, idempotencyKey, secrets, photos));
-        } catch (PersistenceException e) {
-            // A concurrent request with the same Idempotency-Key won the race: answer as it did.
-            return idempotencyKey.flatMap(this::replay).orElseThrow(() -> e);
+        Stored attempted = null;
+        for (int attempt = 1; attempted == null; attempt++) {
+            try {
+                attempted = QuarkusTransaction.requiringNew().call(() -> store(request, channel, idempotencyKey, secrets, photos));
+            } catch (RuntimeException e) {
+                if (TrackingCodes.collided(e) && attempt < TrackingCodes.ATTEMPTS) {
+                    LOG.infof("tracking code already taken, trying another (attempt %d)", attempt);
+                    continue;
+                }
+                if (!(e instanceof PersistenceException) && !(e.getCause() instanceof PersistenceException)) {
+                    throw e;
+                }
+                // A concurrent request with the same Idempotency-Key won the race: answer as it did.
+                return idempotencyKey.flatMap(this::replay).orElseThrow(() -> e);
+            }
         }
+        Stored stored = attempted;
         try {
             relay.publish(stored.event(), publishTimeout);
         } catch (RuntimeException e) {
@@ -137,6 +147,7 @@ public class SubmissionService {
             c.pointLongitude = p.longitude();
         });
         c.persist();
+        c.flush(); // a taken tracking code or Idempotency-Key fails here, before the photos are written
         List<Attachment> attachments = photos.stream().map(p -> attachmentStore.store(c.id, p, c.submittedAt)).toList();
         ComplaintSubmitted event = new ComplaintSubmitted(c.id.toString(), c.trackingCode, secrets.pinHash(),
                 c.submittedAt, channel, request.entryAgency(), c.language, request.title(), c.text,
