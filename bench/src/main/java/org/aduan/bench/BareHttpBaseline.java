@@ -54,7 +54,8 @@ final class BareHttpBaseline implements AutoCloseable {
         Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/complaints"))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(2))
                 .POST(HttpRequest.BodyPublishers.ofString(ComplaintBodies.body(0))).build();

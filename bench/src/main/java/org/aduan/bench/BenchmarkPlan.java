@@ -8,7 +8,8 @@ import java.util.List;
  * What {@code ./aduan bench} runs: the full plan of issue 9 (about 15–20 minutes on two cores), or with
  * {@code --quick} the same phases shorter and at lower rates (under 5 minutes), to check the harness.
  * <p>
- * Options: {@code --quick}; {@code --rates 100,500,1000} (submit → inbox rates); {@code --duration 60}
+ * Options: {@code --quick}; {@code --rates 25,50,100,500,1000} (submit → inbox rates, run rising until one
+ * leaves a backlog that does not drain); {@code --duration 60}
  * (seconds per rate); {@code --burst 2000} (burst rate; its duration is {@code --duration}); {@code
  * --replay-events 1000000} (0: no replay); {@code --connections 256} (requests in flight at most).
  */
@@ -34,7 +35,7 @@ record BenchmarkPlan(boolean quick, String[] args,
 
     static BenchmarkPlan from(String[] args) {
         boolean quick = Arrays.asList(args).contains("--quick");
-        List<Integer> rates = Arrays.stream(arg(args, "--rates", quick ? "10,25,50" : "100,500,1000").split(","))
+        List<Integer> rates = Arrays.stream(arg(args, "--rates", quick ? "10,25,50" : "25,50,100,500,1000").split(","))
                 .map(String::strip).map(Integer::parseInt).toList();
         Duration phase = Duration.ofSeconds(Long.parseLong(arg(args, "--duration", quick ? "5" : "60")));
         int burst = Integer.parseInt(arg(args, "--burst", quick ? "100" : "2000"));
@@ -48,7 +49,7 @@ record BenchmarkPlan(boolean quick, String[] args,
         }
         return new BenchmarkPlan(false, args, Duration.ofSeconds(15), Duration.ofSeconds(20), 50,
                 Duration.ofSeconds(10), 50, 500, 1.5, 14, 500_000,
-                rates, phase, Duration.ofSeconds(60), burst, phase, Duration.ofSeconds(180),
+                rates, phase, Duration.ofSeconds(60), burst, phase, Duration.ofSeconds(240),
                 10_000, replay, connections);
     }
 

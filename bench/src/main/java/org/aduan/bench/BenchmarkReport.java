@@ -115,10 +115,15 @@ final class BenchmarkReport {
                                     : String.format("**missed** by %s", ms(p99 - BenchmarkPlan.TARGET_INBOX_P99_MS))));
             md.append(String.format("| 0 lost at 1,000/s | %s | %s |%n", lostText(r), lostVerdict(r)));
         } else {
-            md.append(String.format("| submit → inbox p99 < 1 s at 1,000/s | not measured (top rate %s) | — |%n",
-                    topRun.map(r -> String.format("%.0f/s: p99 %s", r.rate, ms(r.p(99)))).orElse("none")));
-            md.append(String.format("| 0 lost at 1,000/s | not measured (top rate %s) | — |%n",
-                    topRun.map(r -> String.format("%.0f/s: %s", r.rate, lostText(r))).orElse("none")));
+            String why = Optional.ofNullable(f.inboxNotRun.get(BenchmarkPlan.TARGET_INBOX_RATE))
+                    .map(reason -> "not run: " + reason).orElse("not measured");
+            boolean missed = f.inboxNotRun.containsKey(BenchmarkPlan.TARGET_INBOX_RATE);
+            md.append(String.format("| submit → inbox p99 < 1 s at 1,000/s | %s (top rate run %s) | %s |%n", why,
+                    topRun.map(r -> String.format("%.0f/s: p99 %s", r.rate, ms(r.p(99)))).orElse("none"),
+                    missed ? "**missed**" : "—"));
+            md.append(String.format("| 0 lost at 1,000/s | %s (top rate run %s) | %s |%n", why,
+                    topRun.map(r -> String.format("%.0f/s: %s", r.rate, lostText(r))).orElse("none"),
+                    topRun.map(this::lostVerdict).orElse("—")));
         }
         if (f.burst != null) {
             Findings.InboxRun b = f.burst;
@@ -304,6 +309,13 @@ final class BenchmarkReport {
             return;
         }
         inboxTable(f.inboxRuns);
+        f.inboxNotRun.forEach((rate, reason) -> md.append(String.format("- %d/s: not run, %s.%n", rate, reason)));
+        for (var r : f.inboxRuns) {
+            if (!Double.isNaN(r.drainRate)) {
+                md.append(String.format("- %s: after the load stopped the chain moved %.0f complaints/s into the inbox.%n",
+                        r.label, r.drainRate));
+            }
+        }
         for (var r : f.inboxRuns) {
             usageLine(r.label);
         }
@@ -348,6 +360,13 @@ final class BenchmarkReport {
                 + "(waited at most %d s). Same columns as above.%n%n", f.burst.rate, plan.burstDuration().toSeconds(),
                 plan.burstDrainCap().toSeconds()));
         inboxTable(List.of(f.burst));
+        if (!Double.isNaN(f.burst.drainRate)) {
+            long left = f.burst.submit.accepted() - f.burst.arrivedInWait;
+            md.append(String.format("- After the burst the chain moved %.0f complaints/s into the inbox%s.%n",
+                    f.burst.drainRate, f.burst.drainSeconds.isPresent() || left <= 0 ? ""
+                            : String.format("; at that rate the %,d still queued would take another %.0f s", left,
+                                    left / f.burst.drainRate)));
+        }
         usageLine(f.burst.label);
         md.append('\n');
     }

@@ -37,6 +37,8 @@ final class Findings {
         /** From the moment the last request was due to the last arrival; empty when it did not drain in the wait. */
         Optional<Double> drainSeconds = Optional.empty();
         double waitedSeconds;
+        /** Inbox arrivals per second after the last request was due, until drained or the wait ended. */
+        double drainRate = Double.NaN;
         long backlogAtStart;
         Map<String, Long> maxLag = Map.of();
         /** Set at the end of the run: arrived after the phase's wait; never arrived. */
@@ -75,6 +77,8 @@ final class Findings {
     KafkaProducerPerf.Result perfMax;
     KafkaProducerPerf.Result perfAtIntakeRate;
     final List<InboxRun> inboxRuns = new ArrayList<>();
+    /** Submit → inbox rates of the plan that were not run, with the reason. */
+    final Map<Integer, String> inboxNotRun = new LinkedHashMap<>();
     InboxRun burst;
     final Map<String, List<PlatformSampler.Usage>> usageByPhase = new LinkedHashMap<>();
     final List<Profile> profiles = new ArrayList<>();

@@ -36,7 +36,9 @@ final class PreviewBenchmark {
     }
 
     static Result run(String routingUrl, int warmUp, int n) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: the JDK client otherwise tries an h2c upgrade, and a busy server may answer it with GOAWAY.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         for (int i = 0; i < warmUp; i++) {
             send(http, routingUrl, TEXTS.get(i % TEXTS.size()));
         }

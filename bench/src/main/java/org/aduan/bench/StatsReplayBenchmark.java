@@ -65,7 +65,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class StatsReplayBenchmark {
 
     private static final String TOKEN = "bench-" + UUID.randomUUID();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
         org.aduan.devstack.Devstack.quietLibraryLogs();
