@@ -63,6 +63,14 @@ class RoutingEvaluationTest {
         assertMeetsTheBar("holdout", "evaluation/holdout.jsonl", 100);
     }
 
+    /** A second held-out set, by a sixth author; like the first, never read, measured only here. */
+    @Test
+    @EnabledIfSystemProperty(named = "aduan.eval.holdout", matches = "true",
+            disabledReason = "the held-out sets are measured by ./aduan eval-routing")
+    void secondHeldOutSetMeetsTheBar() throws IOException {
+        assertMeetsTheBar("holdout-2", "evaluation/holdout-2.jsonl", 200);
+    }
+
     private static void assertMeetsTheBar(String name, String resource, int minimumSize) throws IOException {
         List<Item> items = RoutingEvaluation.load(resource);
         assertThat(items).hasSizeGreaterThanOrEqualTo(minimumSize);
