@@ -16,11 +16,11 @@ import org.aduan.devstack.Ports;
 /**
  * The bare-HTTP baseline: {@code bench-baseline-http}, a Quarkus app whose {@code POST /api/v1/complaints}
  * does nothing, started as a child process with the JVM settings devstack's ServiceLauncher gives the
- * services ({@code -Xms64m -Xmx256m -XX:+UseSerialGC}).
+ * services ({@code ServiceLauncher.JVM_FLAGS}).
  */
 final class BareHttpBaseline implements AutoCloseable {
 
-    static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+    static final List<String> JVM_FLAGS = org.aduan.devstack.ServiceLauncher.JVM_FLAGS;
 
     private final Process process;
     private final int port;

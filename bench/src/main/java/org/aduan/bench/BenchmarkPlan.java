@@ -47,9 +47,9 @@ record BenchmarkPlan(boolean quick, String[] args,
                     rates, phase, Duration.ofSeconds(15), burst, phase, Duration.ofSeconds(30),
                     2_000, replay, connections);
         }
-        return new BenchmarkPlan(false, args, Duration.ofSeconds(15), Duration.ofSeconds(20), 50,
+        return new BenchmarkPlan(false, args, Duration.ofSeconds(15), Duration.ofSeconds(30), 30,
                 Duration.ofSeconds(10), 50, 500, 1.5, 14, 500_000,
-                rates, phase, Duration.ofSeconds(60), burst, phase, Duration.ofSeconds(240),
+                rates, phase, Duration.ofSeconds(60), burst, phase, Duration.ofSeconds(180),
                 10_000, replay, connections);
     }
 

@@ -61,8 +61,8 @@ final class BenchmarkReport {
                     .append(" (the services' and the producer perf test's, from the Quarkus BOM)\n");
             md.append("- PostgreSQL ").append(f.versions.postgres()).append(" (zonky binaries, fsync on)\n");
         }
-        md.append("- Services: packaged Quarkus JVM apps started by devstack's ServiceLauncher, `-Xms64m -Xmx256m "
-                + "-XX:+UseSerialGC`; Kafka `-Xmx512m -XX:+UseG1GC`. Everything, the load generator included, shares "
+        md.append("- Services: packaged Quarkus JVM apps started by devstack's ServiceLauncher, `"
+                + String.join(" ", org.aduan.devstack.ServiceLauncher.JVM_FLAGS) + "`; Kafka `-Xmx512m -XX:+UseG1GC`. Everything, the load generator included, shares "
                 + "the same cores.\n");
         md.append(String.format("- Load generator (bench/src/main/java/org/aduan/bench/OpenLoopLoad.java): open loop at "
                 + "fixed rates, each request due at `start + i/rate` and its latency measured from that intended time "
@@ -123,7 +123,7 @@ final class BenchmarkReport {
                     missed ? "**missed**" : "—"));
             md.append(String.format("| 0 lost at 1,000/s | %s (top rate run %s) | %s |%n", why,
                     topRun.map(r -> String.format("%.0f/s: %s", r.rate, lostText(r))).orElse("none"),
-                    topRun.map(this::lostVerdict).orElse("—")));
+                    "not measured at 1,000/s"));
         }
         if (f.burst != null) {
             Findings.InboxRun b = f.burst;
@@ -319,7 +319,35 @@ final class BenchmarkReport {
         for (var r : f.inboxRuns) {
             usageLine(r.label);
         }
+        cpuPerComplaint();
         md.append('\n');
+    }
+
+    /**
+     * For the phases that drained: CPU time per complaint, by process (mean cores × the phase's length ÷
+     * complaints accepted). On this machine the two cores divided by the platform's total is the most the
+     * whole chain can take, however it is tuned for latency.
+     */
+    private void cpuPerComplaint() {
+        for (var r : f.inboxRuns) {
+            List<PlatformSampler.Usage> usage = f.usageByPhase.get(r.label);
+            if (r.drainSeconds.isEmpty() || usage == null || r.submit.accepted() == 0) {
+                continue;
+            }
+            double seconds = r.submit.due() / r.rate + r.waitedSeconds;
+            List<String> parts = new ArrayList<>();
+            double total = 0;
+            for (var u : usage) {
+                if (u.platform() && !u.group().startsWith("platform")) {
+                    double ms = u.meanCores() * seconds * 1000 / r.submit.accepted();
+                    total += ms;
+                    parts.add(String.format("%s %.1f", u.group().replace("-service", ""), ms));
+                }
+            }
+            md.append(String.format("- CPU per complaint during \"%s\" (ms): %s; **platform %.1f ms**, so %d cores take "
+                    + "at most about %.0f complaints/s through the whole chain.%n", r.label, String.join(", ", parts),
+                    total, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors() * 1000 / total));
+        }
     }
 
     private void inboxTable(List<Findings.InboxRun> runs) {

@@ -187,7 +187,7 @@ public final class Benchmarks {
             if (k > 0) {
                 awaitSettled(settleTimeout());
             }
-            boolean profile = k == rates.size() - 1 || !plan.quick() && rate >= 100;
+            boolean profile = k == rates.size() - 1 || !plan.quick() && rate >= 50;
             guarded("submit → inbox at " + rate + "/s", () -> findings.inboxRuns.add(inboxPhase("inbox " + rate + "/s",
                     rate, plan.inboxDuration(), plan.inboxDrainCap(), profile)));
             Findings.InboxRun last = findings.inboxRuns.isEmpty() ? null : findings.inboxRuns.get(findings.inboxRuns.size() - 1);
@@ -508,7 +508,7 @@ public final class Benchmarks {
 
     /** At the end: what arrived late, what never did, and whether the consumers had caught up (else: unresolved). */
     private void reconcile() throws Exception {
-        awaitSettled(settleTimeout().multipliedBy(2));
+        awaitSettled(settleTimeout());
         findings.finalLag = lag.lagByGroup();
         List<Findings.InboxRun> all = new ArrayList<>(findings.inboxRuns);
         if (findings.burst != null) {
@@ -522,7 +522,7 @@ public final class Benchmarks {
     }
 
     private Duration settleTimeout() {
-        return Duration.ofSeconds(plan.quick() ? 10 : 30);
+        return Duration.ofSeconds(plan.quick() ? 10 : 90);
     }
 
     /** Stops services (SIGTERM, in parallel); a launcher shared by several stops them all. */

@@ -20,6 +20,16 @@ import java.util.logging.Logger;
  */
 public final class ServiceLauncher implements AutoCloseable {
 
+    /**
+     * JVM flags of every service on one machine (./aduan up, the e2e tests, the benchmarks). C1 only
+     * ({@code TieredStopAtLevel=1}): five services, Kafka, PostgreSQL and Keycloak share two cores, and C2
+     * kept compiling for minutes after start-up (30 % of routing's CPU five minutes in, at 14 complaints/s);
+     * with C1 alone routing worked off the same backlog at about 55/s and starts faster. A Kubernetes pod
+     * with cores of its own may prefer the default tiered compilation (JAVA_OPTS).
+     */
+    public static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+
     private static final Logger LOG = Logger.getLogger(ServiceLauncher.class.getName());
 
     private final Map<AduanService, ChildProcess> running = new EnumMap<>(AduanService.class);
@@ -49,8 +59,9 @@ public final class ServiceLauncher implements AutoCloseable {
                 if (!Files.exists(runner)) {
                     throw new IllegalStateException(runner + " is missing: build first (./mvnw package -DskipTests)");
                 }
-                List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(),
-                        "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable()));
+                command.addAll(JVM_FLAGS);
+                command.addAll(List.of(
                         "-Dquarkus.http.port=" + port,
                         "-Dkafka.bootstrap.servers=" + infra.kafka().bootstrapServers(),
                         "-Dquarkus.datasource.jdbc.url=" + infra.postgres().jdbcUrl(service.database),
