@@ -129,18 +129,8 @@ public class ConversationService {
                 message.senderIsPhone() ? Optional.of(message.senderAddress()) : Optional.empty(), Optional.empty(),
                 Optional.of(message.senderAddress())));
         String pinHash = pins.hash(ComplaintEntity.unusedPin());
-        Handled handled = null;
-        for (int attempt = 1; handled == null; attempt++) {
-            try {
-                handled = QuarkusTransaction.requiringNew().call(() -> new Turn(message, senderKey, reporter, pinHash)
-                        .decide(command, photos, rejections));
-            } catch (RuntimeException e) {
-                if (!TrackingCodes.collided(e) || attempt >= TrackingCodes.ATTEMPTS) {
-                    throw e;
-                }
-                LOG.infof("tracking code already taken, trying another (attempt %d)", attempt);
-            }
-        }
+        Handled handled = TrackingCodes.retryingOnCollision(() -> QuarkusTransaction.requiringNew()
+                .call(() -> new Turn(message, senderKey, reporter, pinHash).decide(command, photos, rejections)));
         for (OutboxEvent row : handled.rows()) {
             try {
                 relay.publish(row, publishTimeout);

@@ -81,23 +81,17 @@ public class SubmissionService {
         Secrets secrets = new Secrets(pins.hash(pin),
                 request.reporter().isEmpty() ? Optional.empty() : Optional.of(seal.seal(request.reporter())),
                 idempotencyKey.map(k -> seal.sealText(pin).ciphertext()));
-        Stored attempted = null;
-        for (int attempt = 1; attempted == null; attempt++) {
-            try {
-                attempted = QuarkusTransaction.requiringNew().call(() -> store(request, channel, idempotencyKey, secrets, photos));
-            } catch (RuntimeException e) {
-                if (TrackingCodes.collided(e) && attempt < TrackingCodes.ATTEMPTS) {
-                    LOG.infof("tracking code already taken, trying another (attempt %d)", attempt);
-                    continue;
-                }
-                if (!(e instanceof PersistenceException) && !(e.getCause() instanceof PersistenceException)) {
-                    throw e;
-                }
-                // A concurrent request with the same Idempotency-Key won the race: answer as it did.
-                return idempotencyKey.flatMap(this::replay).orElseThrow(() -> e);
+        Stored stored;
+        try {
+            stored = TrackingCodes.retryingOnCollision(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> store(request, channel, idempotencyKey, secrets, photos)));
+        } catch (RuntimeException e) {
+            if (!(e instanceof PersistenceException) && !(e.getCause() instanceof PersistenceException)) {
+                throw e;
             }
+            // A concurrent request with the same Idempotency-Key won the race: answer as it did.
+            return idempotencyKey.flatMap(this::replay).orElseThrow(() -> e);
         }
-        Stored stored = attempted;
         try {
             relay.publish(stored.event(), publishTimeout);
         } catch (RuntimeException e) {

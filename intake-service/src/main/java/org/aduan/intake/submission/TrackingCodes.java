@@ -36,6 +36,25 @@ public final class TrackingCodes {
     }
 
     /**
+     * Runs {@code insert} (a transaction that stores a complaint with a fresh code from {@link #newCode()})
+     * again with another code when the code turned out to be taken, up to {@value #ATTEMPTS} times. Any other
+     * failure is thrown as it came.
+     */
+    public static <T> T retryingOnCollision(java.util.function.Supplier<T> insert) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return insert.get();
+            } catch (RuntimeException e) {
+                if (!collided(e) || attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                org.jboss.logging.Logger.getLogger(TrackingCodes.class)
+                        .infof("tracking code already taken, trying another (attempt %d)", attempt);
+            }
+        }
+    }
+
+    /**
      * Whether {@code failure} is the {@code tracking_code} unique constraint refusing a code another
      * complaint already has (the caller then tries again with a new code).
      */
