@@ -51,10 +51,12 @@ public final class Gazetteer {
             Map.entry("kelurahan", RegionLevel.VILLAGE), Map.entry("kel", RegionLevel.VILLAGE),
             Map.entry("kalurahan", RegionLevel.VILLAGE), Map.entry("gampong", RegionLevel.VILLAGE),
             Map.entry("nagari", RegionLevel.VILLAGE), Map.entry("village", RegionLevel.VILLAGE));
-    /** Qualifiers that are whole words, not abbreviations: a dot after them ends a sentence. */
-    private static final Set<String> WHOLE_WORD_QUALIFIERS = Set.of("provinsi", "propinsi", "province", "kabupaten",
-            "kabupatan", "kota", "kotamadya", "kecamatan", "distrik", "desa", "kelurahan", "kalurahan", "gampong",
-            "nagari", "village");
+    /**
+     * Qualifiers that are abbreviations: a dot after them belongs to the abbreviation ("Kec. Sukajadi").
+     * After any other qualifier, the full words and their misspellings alike, a dot ends the sentence.
+     */
+    private static final Set<String> ABBREVIATED_QUALIFIERS = Set.of("prov", "pemprov", "kab", "pemkab", "pemkot",
+            "kodya", "kec", "kcmtn", "ds", "kel");
     private static final Set<String> CITY_QUALIFIERS = Set.of("kota", "kotamadya", "pemkot", "kodya", "city");
     private static final Set<String> REGENCY_QUALIFIERS = Set.of("kabupaten", "kab", "kabupatan", "pemkab",
             "regency");
@@ -206,7 +208,7 @@ public final class Gazetteer {
             // word it ends the sentence, and the next sentence's first word is not the village's name.
             if (qualified != null && i + 1 < tokens.size()
                     && (!tokens.get(i + 1).breakBefore()
-                            || tokens.get(i + 1).dotBefore() && !WHOLE_WORD_QUALIFIERS.contains(word))) {
+                            || tokens.get(i + 1).dotBefore() && ABBREVIATED_QUALIFIERS.contains(word))) {
                 Optional<MatchAt> match = longestMatch(tokens, i + 1);
                 if (match.isPresent()) {
                     List<Region> candidates = filterByQualifier(match.get().regions, qualified, word);
