@@ -60,17 +60,6 @@ public class OutboxRelay {
                 .setParameter("id", row.id).executeUpdate());
     }
 
-    /**
-     * Drops a row that could not be published, unless the sweep published it meanwhile.
-     *
-     * @return true when the row was dropped (the event never reached the broker from here)
-     */
-    public boolean withdraw(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "DELETE FROM outbox_event WHERE id = :id AND published_at IS NULL")
-                .setParameter("id", id).executeUpdate()) == 1;
-    }
-
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {

@@ -79,7 +79,7 @@ public class ComplaintResource {
     @APIResponse(responseCode = "400", description = "Invalid complaint", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "429", description = "Too many complaints from this address; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "Not recorded; send again", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Busy (no database connection in time): nothing was recorded; send again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response submit(String body,
             @Parameter(description = "Makes retries safe: the same key answers with the same complaint")
             @HeaderParam("Idempotency-Key") String idempotencyKey,

@@ -20,8 +20,6 @@ import org.aduan.intake.attachment.ImageSanitizer;
 import org.aduan.intake.attachment.SanitizedImage;
 import org.aduan.intake.outbox.OutboxEvent;
 import org.aduan.intake.outbox.OutboxRelay;
-import org.aduan.intake.problem.Problem;
-import org.aduan.intake.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -29,13 +27,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
-import jakarta.ws.rs.core.Response;
 
 /**
- * Accepts a complaint: stores it and its {@code ComplaintSubmitted} event in one transaction, then
- * publishes the event and answers only once the broker has it. If the broker cannot take it in time,
- * the complaint is withdrawn and the citizen is asked to try again, so a "received" is never a lie
- * and a failure never leaves a half-accepted complaint behind.
+ * Accepts a complaint: stores it and its {@code ComplaintSubmitted} event in one transaction (the
+ * transactional outbox), then publishes the event and waits for the broker's acknowledgement. Once the
+ * transaction has committed the complaint is received, whatever the broker does: if the broker is slow
+ * or down, the outbox sweep publishes the event when it can, so the citizen's "received" is true and a
+ * complaint is never withdrawn after a send that may still arrive.
  */
 @ApplicationScoped
 public class SubmissionService {
@@ -95,17 +93,11 @@ public class SubmissionService {
         try {
             relay.publish(stored.event(), publishTimeout);
         } catch (RuntimeException e) {
-            if (relay.withdraw(stored.event().id)) {
-                QuarkusTransaction.requiringNew().run(() -> ComplaintEntity.deleteById(stored.complaint().id));
-                LOG.warnf("complaintId=%s withdrawn: the broker did not acknowledge it (%s)", stored.complaint().id,
-                        e.getMessage());
-                throw new ProblemException(Problem.of("temporarily-unavailable",
-                        "Service temporarily unavailable", Response.Status.SERVICE_UNAVAILABLE,
-                        "Your complaint could not be recorded right now and nothing was saved; please send it again "
-                                + "in a minute. / Aduan Anda belum dapat dicatat dan tidak ada yang tersimpan; "
-                                + "silakan kirim ulang sebentar lagi."));
-            }
-            // The outbox sweep published it meanwhile: the broker has it.
+            // Committed with its event: the outbox sweep publishes it shortly. Withdrawing it here would
+            // be worse: a send that timed out may still reach the broker, and the citizen who was told
+            // "nothing was saved" would send it again.
+            LOG.warnf("complaintId=%s left to the outbox sweep: the broker did not acknowledge it in %s (%s)",
+                    stored.complaint().id, publishTimeout, e.getMessage());
         }
         LOG.infof("complaintId=%s accepted on %s", stored.complaint().id, channel);
         return receipt(stored.complaint(), pin, stored.attachments());
