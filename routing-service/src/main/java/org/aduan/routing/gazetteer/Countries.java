@@ -27,6 +27,17 @@ public final class Countries {
             "majikan", "embassy", "consulate", "migrant", "abroad", "overseas", "employer", "kedutaan", "konsulat",
             "perwakilan", "agency", "sponsor", "visa", "deportasi", "dideportasi", "stranded", "terlantar", "arrested",
             "ditangkap", "indonesian", "abk", "near", "umrah", "umroh", "haji", "jamaah", "jemaah");
+    /**
+     * Words that, just before "dari"/"from", say the citizen came back: "pulang dari Malaysia", "moved
+     * back from Malaysia", "dideportasi dari Sabah". The country is where they were, not where they are.
+     */
+    private static final Set<String> RETURNED = Set.of("pulang", "kembali", "balik", "dideportasi", "dipulangkan",
+            "deportasi", "back", "returned", "deported", "repatriated", "home");
+    /** Before the return word, these make it a wish, not a fact: "mau pulang dari Malaysia" is still there. */
+    private static final Set<String> NOT_YET = Set.of("mau", "ingin", "pengen", "akan", "hendak", "bisa", "belum",
+            "tidak", "gak", "nggak", "ga", "tdk", "blm", "want", "wants", "wanted", "trying", "try", "cannot", "can",
+            "can't", "cant", "unable", "get", "go", "going", "how", "help", "bantu", "tolong", "supaya", "agar",
+            "untuk", "to");
     private static final int MAX_WORDS = 3;
 
     private final TextAnalysis analysis;
@@ -74,6 +85,9 @@ public final class Countries {
                     if (country == null) {
                         continue;
                     }
+                    if (returnedFrom(tokens, i)) {
+                        continue;
+                    }
                     boolean located = isLocation || (i > 0 && LOCATIVE.contains(tokens.get(i - 1).term()))
                             || (i > 1 && LOCATIVE.contains(tokens.get(i - 2).term()));
                     if (located || aboutLifeAbroad) {
@@ -86,6 +100,24 @@ public final class Countries {
             }
         }
         return Optional.empty();
+    }
+
+    /** "… pulang dari <country>", "… back from <country>": up to two words between the return and "from". */
+    private static boolean returnedFrom(List<Token> tokens, int i) {
+        if (i < 2 || !Set.of("dari", "from").contains(tokens.get(i - 1).term())) {
+            return false;
+        }
+        for (int k = i - 2; k >= Math.max(0, i - 4); k--) {
+            if (RETURNED.contains(tokens.get(k).term())) {
+                for (int w = k - 1; w >= Math.max(0, k - 3); w--) {
+                    if (NOT_YET.contains(tokens.get(w).term())) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean aboutLifeAbroad(String text) {

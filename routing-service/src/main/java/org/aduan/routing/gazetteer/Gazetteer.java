@@ -74,6 +74,8 @@ public final class Gazetteer {
     private static final int MAX_NAME_WORDS = 6;
     /** Below this, the names found are too weak to say where a complaint is. */
     static final double MIN_SCORE = 0.3;
+    /** A place under another government with this share of the chosen one's evidence makes it unsure. */
+    static final double RIVAL_SHARE = 0.6;
 
     private final TextAnalysis analysis;
     private final Map<String, Region> byCode = new HashMap<>();
@@ -172,6 +174,11 @@ public final class Gazetteer {
     /** A run of words read as a place name, with what it could be and how much it counts. */
     private record Mention(String surface, List<Region> candidates, double weight, String how, boolean qualified,
             Span span, boolean alias) {
+
+        /** Whether the two mentions read some of the same words. */
+        boolean overlaps(Mention other) {
+            return span.text() == other.span.text() && span.start() < other.span.end() && other.span.start() < span.end();
+        }
 
         /** How much the mention says for one of its candidates: less when many places share the name. */
         double weightOf(Region candidate) {
@@ -484,7 +491,8 @@ public final class Gazetteer {
             }
             RegionFinding found = new RegionFinding(Optional.of(region), confidence(region, explained.get(region), top),
                     evidence, Optional.empty());
-            return weakness(region, explained.get(region)).map(found::weak).orElse(found);
+            return weakness(region, explained.get(region)).or(() -> rival(region, score, explained))
+                    .map(found::weak).orElse(found);
         }
         Optional<Region> cityOverRegency = weak ? Optional.empty() : preferCity(leaves);
         if (cityOverRegency.isPresent()) {
@@ -541,6 +549,42 @@ public final class Gazetteer {
                     + " or common word that may not be a place at all");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Another place named in the text, under another local government, with nearly as much evidence as
+     * the chosen one (at least {@link #RIVAL_SHARE} of its score), none of the same words, named as
+     * plainly and as often (a bare name does not contest one written with Kab./Kota/Kec.), and a regency,
+     * city or province unless qualified: "a hospital in Kendari … I'm in Jakarta". Which of the two the complaint is about is the reader's guess, not
+     * the gazetteer's.
+     */
+    private Optional<String> rival(Region region, Map<Region, Double> score, Map<Region, List<Mention>> explained) {
+        double own = score.get(region);
+        List<Mention> mine = explained.get(region);
+        String government = governmentCode(region);
+        return score.entrySet().stream()
+                .filter(e -> e.getValue() >= RIVAL_SHARE * own && e.getKey() != region)
+                .filter(e -> !e.getKey().contains(region) && !region.contains(e.getKey()))
+                .filter(e -> !governmentCode(e.getKey()).startsWith(government)
+                        && !government.startsWith(governmentCode(e.getKey())))
+                .filter(e -> explained.get(e.getKey()).stream().noneMatch(m -> mine.stream().anyMatch(m::overlaps)))
+                // "Kab. Mamuju … dirujuk ke Makassar": a place named with its Kab./Kota/Kec. outranks a bare name,
+                // and "warga Lembang Kab. Bandung Barat … aplikasi Kota Bandung" two names one
+                .filter(e -> explained.get(e.getKey()).stream().anyMatch(Mention::qualified)
+                        || mine.stream().noneMatch(Mention::qualified))
+                .filter(e -> explained.get(e.getKey()).size() >= mine.size())
+                // a bare district or village name is too often a street, a market or an abbreviation ("DAU")
+                .filter(e -> e.getKey().level().compareTo(RegionLevel.REGENCY) <= 0
+                        || explained.get(e.getKey()).stream().anyMatch(Mention::qualified))
+                .max(Map.Entry.comparingByValue())
+                .map(e -> "the text also names " + e.getKey().describe()
+                        + (chainNames(e.getKey()).isEmpty() ? "" : " in " + chainNames(e.getKey())) + ", under another local government, with nearly as much evidence: which place the"
+                        + " complaint is about is not clear");
+    }
+
+    /** The regency/city a region lies in (the province for a province): whose government acts there. */
+    private static String governmentCode(Region region) {
+        return region.level() == RegionLevel.PROVINCE ? region.code() : RegionLevel.REGENCY.enclosing(region.code());
     }
 
     private static boolean explainedBy(Map<Region, List<Mention>> explained, Region specific, Region general) {

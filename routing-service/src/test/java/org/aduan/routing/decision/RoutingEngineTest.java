@@ -163,4 +163,35 @@ class RoutingEngineTest {
         assertThat(route("Jalan rusak parah di Cisarua, KBB, sudah setahun").agencyId()).contains("pemda-32.17");
         assertThat(route("Sampah menumpuk di pasar Timika, tidak diangkut seminggu").agencyId()).contains("pemda-94.04");
     }
+    @Test
+    void twoPlacesUnderDifferentGovernmentsNamedAlikeGoToAnOperatorNamingBoth() {
+        RoutingProposal p = route("My father was admitted to a hospital in Kendari and waited 9 hours before a doctor"
+                + " saw him. I'm in Jakarta and can only follow on the phone.", null, null, "en");
+        assertThat(p.triage()).as(reasons(p)).isTrue();
+        assertThat(reasons(p)).contains("caution: the text also names").containsAnyOf("Kendari", "Jakarta");
+        // one of them named with its Kab./Kota: that one
+        RoutingProposal qualified = route("RSUD di Kab. Mamuju cuma punya 1 dokter kandungan, pasien harus dirujuk ke"
+                + " Makassar 10 jam perjalanan");
+        assertThat(qualified.agencyId()).as(reasons(qualified)).contains("pemda-76.02");
+    }
+
+    @Test
+    void aCitizenWhoCameBackFromAbroadIsHelpedAtHomeOneWhoWantsToComeBackAbroad() {
+        RoutingProposal back = route("We moved back from Malaysia and the public primary school near our home in"
+                + " South Tangerang refuses to enrol my son because he has no NISN yet.", null, null, "en");
+        assertThat(back.agencyId()).as(reasons(back)).contains("pemda-36.74");
+        RoutingProposal deported = route("Saya PMI yang baru dideportasi dari Sabah, sekarang tinggal di Kab. Nunukan."
+                + " Mau buat paspor baru di kantor imigrasi tapi ditolak.");
+        assertThat(deported.agencyId()).as(reasons(deported)).contains("imigrasi");
+        RoutingProposal stillThere = route("saya TKI mau pulang dari Malaysia tapi paspor ditahan majikan");
+        assertThat(stillThere.agencyId()).as(reasons(stillThere)).contains("perwakilan-my");
+    }
+
+    @Test
+    void anAmountWrittenInTwoWordsIsMoneyDemanded() {
+        RoutingProposal p = route("Mau makamkan bapak di TPU, kami dimintai 1,5 juta oleh petugas TPU biar cepat."
+                + " Kota Administrasi Jakarta Selatan.");
+        assertThat(p.category()).as(reasons(p)).isEqualTo("korupsi");
+        assertThat(reasons(p)).contains("\"dimintai 1,5 juta\"");
+    }
 }
