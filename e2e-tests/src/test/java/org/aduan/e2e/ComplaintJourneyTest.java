@@ -48,6 +48,7 @@ class ComplaintJourneyTest {
 
         JsonNode tracked = awaitTrackedStatus(complaint, "ROUTED");
         assertThat(tracked.path("agencyId").asText()).isEqualTo("pemda-32.73");
+        assertThat(tracked.path("agencyName").asText()).isEqualTo("Pemerintah Kota Bandung");
         assertThat(tracked.path("history").findValuesAsText("status")).containsSubsequence("RECEIVED", "ROUTED");
 
         JsonNode inbox = platform.get(AduanService.FOLLOWUP, "/api/v1/agency/complaints?size=100",

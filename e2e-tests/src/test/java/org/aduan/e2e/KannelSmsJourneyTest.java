@@ -150,7 +150,8 @@ class KannelSmsJourneyTest {
     // --- helpers ---
 
     private static boolean mentionsBandung(Sms sms) {
-        return sms.text().contains("Kota Bandung") || sms.text().contains("pemda-32.73");
+        // by the name the directory gives it, never by its id
+        return sms.text().contains("Pemerintah Kota Bandung") || sms.text().contains("City Government of Bandung");
     }
 
     private static String trackingCode(Sms sms) {

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param previousAgencyId the agency the complaint was with before this decision (a transfer), if any
  * @param transferCount how many transfers the complaint has had, this one included (0 for the first
  *                    decision)
+ * @param agencyName  the acting agency's name in Indonesian and English, as the directory had it
  */
 public record ComplaintRouted(
         String complaintId,
@@ -31,7 +32,8 @@ public record ComplaintRouted(
         Optional<String> category,
         Optional<String> regionCode,
         Optional<String> previousAgencyId,
-        int transferCount) implements ComplaintEvent {
+        int transferCount,
+        Optional<AgencyName> agencyName) implements ComplaintEvent {
 
     public static final String TYPE = "aduan.complaint.routed.v1";
 
@@ -41,6 +43,15 @@ public record ComplaintRouted(
         category = category == null ? Optional.empty() : category;
         regionCode = regionCode == null ? Optional.empty() : regionCode;
         previousAgencyId = previousAgencyId == null ? Optional.empty() : previousAgencyId;
+        agencyName = agencyName == null ? Optional.empty() : agencyName;
+    }
+
+    /** A decision that does not name the agency (events from before names were carried). */
+    public ComplaintRouted(String complaintId, String agencyId, Instant routedAt, String ruleId, List<String> reasons,
+            double confidence, Optional<String> entryAgency, Optional<String> category, Optional<String> regionCode,
+            Optional<String> previousAgencyId, int transferCount) {
+        this(complaintId, agencyId, routedAt, ruleId, reasons, confidence, entryAgency, category, regionCode,
+                previousAgencyId, transferCount, Optional.empty());
     }
 
     /** A first decision without category or region (the walking skeleton's shape). */

@@ -17,6 +17,7 @@ import java.util.Optional;
  *                       should act, if it named one
  * @param rating         with {@code RATED}, {@code CLOSED} or {@code APPEALED} after a citizen rated the
  *                       answer: the rating, 1 (poor) to 5 (good)
+ * @param agencyName     the name of {@code agencyId} in Indonesian and English, when followup knows it
  */
 public record ComplaintStatusChanged(
         String complaintId,
@@ -27,7 +28,8 @@ public record ComplaintStatusChanged(
         String actor,
         Optional<String> reason,
         Optional<String> suggestedAgencyId,
-        Optional<Integer> rating) implements ComplaintEvent {
+        Optional<Integer> rating,
+        Optional<AgencyName> agencyName) implements ComplaintEvent {
 
     public static final String TYPE = "aduan.complaint.status-changed.v1";
 
@@ -44,6 +46,7 @@ public record ComplaintStatusChanged(
         reason = reason == null ? Optional.empty() : reason;
         suggestedAgencyId = suggestedAgencyId == null ? Optional.empty() : suggestedAgencyId;
         rating = rating == null ? Optional.empty() : rating;
+        agencyName = agencyName == null ? Optional.empty() : agencyName;
         rating.ifPresent(r -> {
             if (r < 1 || r > 5) {
                 throw new IllegalArgumentException("rating must be 1..5, was " + r);
@@ -51,11 +54,19 @@ public record ComplaintStatusChanged(
         });
     }
 
+    /** A status change without the agency's name. */
+    public ComplaintStatusChanged(String complaintId, String status, Optional<String> previousStatus,
+            Optional<String> agencyId, Instant changedAt, String actor, Optional<String> reason,
+            Optional<String> suggestedAgencyId, Optional<Integer> rating) {
+        this(complaintId, status, previousStatus, agencyId, changedAt, actor, reason, suggestedAgencyId, rating,
+                Optional.empty());
+    }
+
     /** A status change that names no suggested agency. */
     public ComplaintStatusChanged(String complaintId, String status, Optional<String> previousStatus,
             Optional<String> agencyId, Instant changedAt, String actor, Optional<String> reason) {
         this(complaintId, status, previousStatus, agencyId, changedAt, actor, reason, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     public boolean isTransferRequest() {

@@ -75,6 +75,10 @@ class EventContractTest {
                         List.of("pemda-32.73 declined: lokasi di Kabupaten Bandung"), 0.8, Optional.empty(),
                         Optional.of("infrastruktur"), Optional.of("32.04.10"), Optional.of("pemda-32.73"), 1),
                         "complaint-routed.v1.json"),
+                Arguments.of(new ComplaintRouted(ID, "pemda-32.73", AT, "local-region", List.of("region: Kota Bandung"),
+                        0.9, Optional.empty(), Optional.of("infrastruktur"), Optional.of("32.73"), Optional.empty(), 0,
+                        Optional.of(new AgencyName("Pemerintah Kota Bandung", "Bandung City Government"))),
+                        "complaint-routed.v1.json"),
                 Arguments.of(new ComplaintNeedsTriage(ID, AT, List.of("no region code")), "complaint-triage.v1.json"),
                 Arguments.of(new ComplaintNeedsTriage(ID, AT, List.of("transferred 3 times"), Optional.of("air"),
                         Optional.of("32.73"), Optional.of("pemda-32"), 3), "complaint-triage.v1.json"),
@@ -88,6 +92,10 @@ class EventContractTest {
                 Arguments.of(new ComplaintStatusChanged(ID, "APPEALED", Optional.of("RESPONDED"),
                         Optional.of("pemda-32.73"), AT, "citizen", Optional.of("jawaban tidak menjawab"),
                         Optional.empty(), Optional.of(2)), "complaint-status-changed.v1.json"),
+                Arguments.of(new ComplaintStatusChanged(ID, "ROUTED", Optional.of("RECEIVED"),
+                        Optional.of("pemda-32.73"), AT, "system", Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of(new AgencyName("Pemerintah Kota Bandung", "Bandung City Government"))),
+                        "complaint-status-changed.v1.json"),
                 Arguments.of(new ComplaintEscalated(ID, AT, "pemda-32.73", Optional.of("pemda-32"), "ROUTED",
                         AT.minusSeconds(3600), 1), "complaint-escalated.v1.json"));
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.aduan.devstack.DevstackTestResource;
+import org.aduan.events.AgencyName;
 import org.aduan.events.ComplaintStatusChanged;
 import org.aduan.events.ComplaintSubmitted;
 import org.aduan.events.EventEnvelope;
@@ -83,6 +84,33 @@ class CaseLifecycleTest {
             assertThat(envelope.source().toString()).isEqualTo("/aduan/followup-service");
             assertThat(envelope.subject()).isEqualTo(id);
         });
+    }
+
+    @Test
+    void theCitizenAndTheLifecycleEventsNameTheAgencyInTheirLanguage() {
+        String id = TestComplaints.newId();
+        String code = TestComplaints.newTrackingCode();
+        String agency = TestComplaints.newAgency();
+        AgencyName name = new AgencyName("Pemerintah Kota Uji " + code, "City Government of Uji " + code);
+
+        publish(Topics.SUBMITTED, TestComplaints.submitted(id, code));
+        publish(Topics.ROUTED, TestComplaints.routed(id, agency, name));
+        Cases.awaitStatus(code, "ROUTED");
+
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-Aduan-Pin", PIN)
+                .when().get("/api/v1/track/{code}", code)
+                .then().statusCode(200)
+                .body("agencyId", equalTo(agency))
+                .body("agencyName", equalTo(name.id())));
+        given().header("X-Aduan-Pin", PIN).header("Accept-Language", "en")
+                .when().get("/api/v1/track/{code}", code)
+                .then().statusCode(200)
+                .body("agencyName", equalTo(name.en()));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(statusChanges(id))
+                .extracting(ComplaintStatusChanged::status).containsExactly("RECEIVED", "ROUTED"));
+        assertThat(statusChanges(id).get(1).agencyName()).contains(name);
+        // RECEIVED has no agency yet, so no name either
+        assertThat(statusChanges(id).get(0).agencyName()).isEmpty();
     }
 
     @Test

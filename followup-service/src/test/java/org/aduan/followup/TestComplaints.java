@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.aduan.events.AgencyName;
 import org.aduan.events.Channel;
 import org.aduan.events.ComplaintNeedsTriage;
 import org.aduan.events.ComplaintRouted;
@@ -56,6 +57,12 @@ final class TestComplaints {
     static ComplaintRouted routed(String complaintId, String agencyId) {
         return new ComplaintRouted(complaintId, agencyId, Instant.now(), "region-category",
                 List.of("region 32.73", "category infrastruktur"), 0.9, Optional.empty());
+    }
+
+    static ComplaintRouted routed(String complaintId, String agencyId, AgencyName name) {
+        return new ComplaintRouted(complaintId, agencyId, Instant.now(), "local-region",
+                List.of("region 32.73", "category infrastruktur"), 0.9, Optional.empty(), Optional.of("infrastruktur"),
+                Optional.of("32.73"), Optional.empty(), 0, Optional.of(name));
     }
 
     /** routing-service's answer to a "bukan wewenang": the same complaint, a new agency. */

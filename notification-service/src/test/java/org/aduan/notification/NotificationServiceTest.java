@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.aduan.devstack.DevstackTestResource;
+import org.aduan.events.AgencyName;
 import org.aduan.events.Channel;
 import org.aduan.events.ComplaintStatusChanged;
 import org.aduan.events.ComplaintRouted;
@@ -159,10 +160,33 @@ class NotificationServiceTest {
     }
 
     @Test
+    void theStatusUpdateNamesTheAgencyInTheCitizensLanguageWhenItsNameCameWithTheChange() {
+        ComplaintSubmitted english = submitted("en", Channel.SMS, true);
+        ComplaintSubmitted indonesian = submitted("id", Channel.SMS, true);
+        AgencyName bandung = new AgencyName("Pemerintah Kota Bandung", "City Government of Bandung");
+
+        for (ComplaintSubmitted event : List.of(english, indonesian)) {
+            publish(Topics.SUBMITTED, event);
+            publish(Topics.LIFECYCLE, new ComplaintStatusChanged(event.complaintId(), "ROUTED", Optional.of("RECEIVED"),
+                    Optional.of("pemda-32.73"), Instant.now().plusNanos(SEQUENCE.incrementAndGet() * 1000), "system",
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(bandung)));
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> notifications(english.complaintId())
+                .body("[1].body", equalTo("Your complaint " + english.trackingCode()
+                        + " has been forwarded to City Government of Bandung.")));
+        await().atMost(WAIT).untilAsserted(() -> notifications(indonesian.complaintId())
+                .body("[1].body", equalTo("Aduan " + indonesian.trackingCode()
+                        + " telah diteruskan ke Pemerintah Kota Bandung.")));
+    }
+
+    @Test
     void entryAgencyIsToldInBothLanguagesWhenItsComplaintGoesElsewhereOnce() {
         String complaintId = UUID.randomUUID().toString();
         ComplaintRouted elsewhere = new ComplaintRouted(complaintId, "pln", java.time.Instant.now(), "national-listrik",
-                java.util.List.of("listrik padam"), 0.9, java.util.Optional.of("pemda-32.73"));
+                java.util.List.of("listrik padam"), 0.9, java.util.Optional.of("pemda-32.73"), Optional.of("listrik"),
+                Optional.of("32.73"), Optional.empty(), 0,
+                Optional.of(new AgencyName("PT PLN (Persero)", "PLN, the state electricity company")));
         Headers headers = KafkaTestSupport.envelope(elsewhere);
         publish(Topics.ROUTED, elsewhere, headers);
         publish(Topics.ROUTED, elsewhere, headers); // a redelivery tells nobody twice
@@ -174,12 +198,12 @@ class NotificationServiceTest {
                 .get("/api/v1/notifications/agency-alerts").then().statusCode(200)
                 .body("findAll { it.complaintId == '" + complaintId + "' }.size()", equalTo(1))
                 .body("find { it.complaintId == '" + complaintId + "' }.bodyId",
-                        equalTo("Aduan " + complaintId + " yang masuk melalui layanan Anda telah diteruskan ke pln,"
+                        equalTo("Aduan " + complaintId + " yang masuk melalui layanan Anda telah diteruskan ke PT PLN (Persero) (pln),"
                                 + " instansi yang berwenang menindaklanjutinya (aturan national-listrik). Anda tidak"
                                 + " perlu menindaklanjuti aduan ini; statusnya dapat dipantau di Aduan."))
                 .body("find { it.complaintId == '" + complaintId + "' }.bodyEn",
                         org.hamcrest.Matchers.startsWith("Complaint " + complaintId + ", which came in through your"
-                                + " service, has been forwarded to pln")));
+                                + " service, has been forwarded to PLN, the state electricity company (pln)")));
         // routed to the door it came in by: nothing to tell
         await().during(java.time.Duration.ofSeconds(2)).atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
                 given().queryParam("agencyId", "pemda-32.73").get("/api/v1/notifications/agency-alerts").then()

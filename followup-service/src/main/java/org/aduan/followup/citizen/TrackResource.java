@@ -220,7 +220,8 @@ public class TrackResource {
                 .toList();
         Optional<SlaTimer> timer = Optional.ofNullable(SlaTimer.findById(c.complaintId));
         return new TrackedComplaint(c.trackingCode, c.status.name(), c.status.label(language),
-                Optional.ofNullable(c.agencyId), Optional.ofNullable(c.category), c.submittedAt,
+                Optional.ofNullable(c.agencyId), c.agencyName().map(n -> n.in(language)),
+                Optional.ofNullable(c.category), c.submittedAt,
                 timer.map(t -> t.dueAt), Optional.ofNullable(c.rating),
                 lifecycle.reopenPossibleUntil(c).filter(until -> CaseAction.REOPEN.allowedIn(c.status)),
                 possibleActions(c), steps,

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param statusLabel      the status in the language of the request
  * @param agencyId         the agency now responsible, once routed
+ * @param agencyName       its name, in the language of the request
  * @param dueAt            the running deadline (the agency's follow-up, or the citizen's 10 working days
  *                         after an answer)
  * @param rating           the citizen's rating of the latest answer
@@ -22,7 +23,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record TrackedComplaint(String trackingCode, String status, String statusLabel, Optional<String> agencyId,
-        Optional<String> category, Instant submittedAt, Optional<Instant> dueAt, Optional<Integer> rating,
+        Optional<String> agencyName, Optional<String> category, Instant submittedAt, Optional<Instant> dueAt, Optional<Integer> rating,
         Optional<Instant> reopenPossibleUntil, List<String> possibleActions, List<Step> history,
         List<Document> documents) {
 

@@ -66,12 +66,13 @@ public class PublicFeedResource {
     /**
      * A complaint as the public sees it.
      *
+     * @param agencyName the responsible agency's name, in the language of the request
      * @param history the public steps (in the language of the request) with the agency's answers in full
      */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
     public record PublicComplaint(String complaintId, Optional<String> title, String text, Optional<String> category,
             Optional<String> regionCode, String status, String statusLabel, Optional<String> agencyId,
-            Instant submittedAt, Optional<Instant> respondedAt, Optional<Integer> rating, int transferCount,
+            Optional<String> agencyName, Instant submittedAt, Optional<Instant> respondedAt, Optional<Integer> rating, int transferCount,
             Optional<List<PublicStep>> history) {
     }
 
@@ -152,7 +153,8 @@ public class PublicFeedResource {
                 : Optional.empty();
         return new PublicComplaint(c.complaintId, Optional.ofNullable(c.title), c.text, Optional.ofNullable(c.category),
                 Optional.ofNullable(c.regionCode), c.status.name(), c.status.label(language),
-                Optional.ofNullable(c.agencyId), c.submittedAt, Optional.ofNullable(c.respondedAt),
+                Optional.ofNullable(c.agencyId), c.agencyName().map(n -> n.in(language)), c.submittedAt,
+                Optional.ofNullable(c.respondedAt),
                 Optional.ofNullable(c.rating), c.transferCount, history);
     }
 

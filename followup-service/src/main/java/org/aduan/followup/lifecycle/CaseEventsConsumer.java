@@ -71,7 +71,7 @@ public class CaseEventsConsumer {
                 event -> requireFields(event.complaintId(), event.agencyId(), event.routedAt()),
                 (event, eventId) -> lifecycle.decide(event.complaintId(), RoutingOutcome.Kind.ROUTED,
                         Optional.of(event.agencyId()), event.routedAt(), event.reasons(), eventId, event.ruleId(),
-                        event.previousAgencyId(), event.transferCount()));
+                        event.previousAgencyId(), event.transferCount(), event.agencyName()));
     }
 
     @Incoming("triage")
@@ -81,7 +81,7 @@ public class CaseEventsConsumer {
                 event -> requireFields(event.complaintId(), event.triagedAt()),
                 (event, eventId) -> lifecycle.decide(event.complaintId(), RoutingOutcome.Kind.TRIAGE,
                         Optional.empty(), event.triagedAt(), event.reasons(), eventId, "triage",
-                        event.previousAgencyId(), event.transferCount()));
+                        event.previousAgencyId(), event.transferCount(), Optional.empty()));
     }
 
     /** A change to the database caused by one event; returns what happened, for the log line. */

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.aduan.events.AgencyName;
 import org.aduan.events.Attachment;
 import org.aduan.events.ChannelOrigin;
 import org.aduan.events.ComplaintStatusChanged;
@@ -171,7 +172,7 @@ public class CaseLifecycle {
      */
     public String decide(String complaintId, RoutingOutcome.Kind kind, Optional<String> agencyId,
             Instant decidedAt, List<String> reasons, String eventId, String ruleId,
-            Optional<String> previousAgencyId, int transferCount) {
+            Optional<String> previousAgencyId, int transferCount, Optional<AgencyName> agencyName) {
         lock(complaintId);
         RoutingOutcome outcome = RoutingOutcome.findById(complaintId);
         if (outcome != null && !outcome.decidedAt.isBefore(decidedAt)) {
@@ -183,6 +184,8 @@ public class CaseLifecycle {
         }
         outcome.outcome = kind;
         outcome.agencyId = agencyId.orElse(null);
+        outcome.agencyNameId = agencyName.map(AgencyName::id).orElse(null);
+        outcome.agencyNameEn = agencyName.map(AgencyName::en).orElse(null);
         outcome.decidedAt = decidedAt;
         outcome.reasons = reasons.isEmpty() ? null : String.join("; ", reasons);
         outcome.eventId = eventId;
@@ -237,6 +240,8 @@ public class CaseLifecycle {
                 c.previousAgencyId = outcome.previousAgencyId;
             }
             c.agencyId = outcome.agencyId;
+            c.agencyNameId = outcome.agencyNameId;
+            c.agencyNameEn = outcome.agencyNameEn;
             c.routedAt = outcome.decidedAt;
             c.assignedAt = at;
             // the new agency starts afresh: its own acknowledgement, officer and follow-up clock
@@ -250,6 +255,8 @@ public class CaseLifecycle {
                 // declined by its agency and not re-routable: it is no longer that agency's complaint
                 c.previousAgencyId = c.agencyId;
                 c.agencyId = null;
+                c.agencyNameId = null;
+                c.agencyNameEn = null;
                 c.transferReason = null;
             }
         }
@@ -364,7 +371,8 @@ public class CaseLifecycle {
         Optional<String> suggested = action == CaseAction.REQUEST_TRANSFER ? details.suggestedAgencyId() : Optional.empty();
         outbox.add(Topics.LIFECYCLE, new ComplaintStatusChanged(c.complaintId, c.status.name(),
                 previous.map(Enum::name), Optional.ofNullable(c.agencyId), at, actor.label(), details.reason(),
-                suggested, carriesRating ? Optional.of(c.rating) : Optional.empty()));
+                suggested, carriesRating ? Optional.of(c.rating) : Optional.empty(),
+                c.agencyId == null ? Optional.empty() : c.agencyName()));
     }
 
     /**

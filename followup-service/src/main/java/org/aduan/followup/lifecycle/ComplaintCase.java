@@ -63,6 +63,20 @@ public class ComplaintCase extends PanacheEntityBase {
     @Column(name = "agency_id")
     public String agencyId;
 
+    /** The agency's name in Indonesian, as routing's directory had it (absent for older decisions). */
+    @Column(name = "agency_name_id")
+    public String agencyNameId;
+
+    /** The agency's name in English. */
+    @Column(name = "agency_name_en")
+    public String agencyNameEn;
+
+    /** The agency's name, if routing sent one: for citizens and the public. */
+    public java.util.Optional<org.aduan.events.AgencyName> agencyName() {
+        return agencyNameId == null || agencyNameEn == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new org.aduan.events.AgencyName(agencyNameId, agencyNameEn));
+    }
+
     /** When routing-service decided the current assignment (its clock). */
     @Column(name = "routed_at")
     public Instant routedAt;

@@ -46,15 +46,17 @@ public class EntryAgencyAlerts {
         if (event.entryAgency().isEmpty() || event.entryAgency().get().equals(event.agencyId())) {
             return "no entry agency to tell";
         }
-        Map<String, String> values = Map.of("complaintId", event.complaintId(), "agencyId", event.agencyId(),
-                "ruleId", event.ruleId());
+        // staff read the name and the id they know the agency by
+        java.util.function.Function<String, Map<String, String>> values = language -> Map.of("complaintId",
+                event.complaintId(), "agency", event.agencyName().map(n -> n.in(language) + " (" + event.agencyId() + ")")
+                        .orElse(event.agencyId()), "ruleId", event.ruleId());
         AgencyAlert alert = new AgencyAlert();
         alert.eventId = eventId;
         alert.complaintId = event.complaintId();
         alert.agencyId = event.entryAgency().get();
         alert.kind = KIND;
-        alert.bodyId = templates.render(Template.ENTRY_FORWARDED, "id", values);
-        alert.bodyEn = templates.render(Template.ENTRY_FORWARDED, "en", values);
+        alert.bodyId = templates.render(Template.ENTRY_FORWARDED, "id", values.apply("id"));
+        alert.bodyEn = templates.render(Template.ENTRY_FORWARDED, "en", values.apply("en"));
         alert.createdAt = Instant.now();
         alert.persist();
         return "entry agency " + alert.agencyId + " told that " + event.agencyId() + " acts";

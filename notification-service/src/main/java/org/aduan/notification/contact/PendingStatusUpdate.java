@@ -34,6 +34,20 @@ public class PendingStatusUpdate extends PanacheEntityBase {
     @Column(name = "agency_id")
     public String agencyId;
 
+    /** The agency's name in Indonesian, when the status change carried it. */
+    @Column(name = "agency_name_id")
+    public String agencyNameId;
+
+    /** The agency's name in English. */
+    @Column(name = "agency_name_en")
+    public String agencyNameEn;
+
+    /** The agency's name, when known. */
+    public java.util.Optional<org.aduan.events.AgencyName> agencyName() {
+        return agencyNameId == null || agencyNameEn == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new org.aduan.events.AgencyName(agencyNameId, agencyNameEn));
+    }
+
     @Column(name = "changed_at")
     public Instant changedAt;
 

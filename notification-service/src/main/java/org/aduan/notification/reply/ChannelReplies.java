@@ -109,6 +109,6 @@ public class ChannelReplies {
     private String status(ChannelReplyRequested request, String language) {
         Optional<ComplaintState> state = statusUpdates.latest(request.complaintId().orElseThrow());
         return statusTexts.render(state.map(s -> s.status).orElse("RECEIVED"), state.map(s -> s.agencyId).orElse(null),
-                request.trackingCode().orElseThrow(), language);
+                state.flatMap(ComplaintState::agencyName), request.trackingCode().orElseThrow(), language);
     }
 }

@@ -1,11 +1,13 @@
 package org.aduan.notification.statusupdate;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.aduan.events.AgencyName;
 import org.aduan.notification.template.MessageTemplates;
 import org.aduan.notification.template.Template;
 
@@ -23,12 +25,15 @@ public class StatusTexts {
     MessageTemplates templates;
 
     /**
-     * @param agencyId the responsible agency, if known (only ROUTED names it)
+     * @param agencyId   the responsible agency, if known (only ROUTED names it)
+     * @param agencyName its name; the citizen reads the name in their language, the id only when no
+     *                   name came with the status change
      */
-    public String render(String status, String agencyId, String trackingCode, String language) {
+    public String render(String status, String agencyId, Optional<AgencyName> agencyName, String trackingCode,
+            String language) {
         Template template = template(status, agencyId);
         Map<String, String> values = template == Template.STATUS_ROUTED
-                ? Map.of("trackingCode", trackingCode, "agencyId", agencyId)
+                ? Map.of("trackingCode", trackingCode, "agency", agencyName.map(n -> n.in(language)).orElse(agencyId))
                 : Map.of("trackingCode", trackingCode);
         return templates.render(template, language, values);
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.aduan.events.AgencyName;
 import org.aduan.events.ComplaintStatusChanged;
 import org.aduan.notification.contact.ComplaintContact;
 import org.aduan.notification.contact.ComplaintLocks;
@@ -39,7 +40,7 @@ public class StatusUpdates {
 
     public String onStatusChanged(ComplaintStatusChanged event) {
         locks.lock(event.complaintId());
-        advance(event.complaintId(), event.status(), event.agencyId(), event.changedAt());
+        advance(event.complaintId(), event.status(), event.agencyId(), event.agencyName(), event.changedAt());
         if (!StatusTexts.TOLD.contains(event.status())) {
             return "status " + event.status() + " is not told to the reporter";
         }
@@ -50,12 +51,14 @@ public class StatusUpdates {
                 pending.complaintId = event.complaintId();
                 pending.status = event.status();
                 pending.agencyId = event.agencyId().orElse(null);
+                pending.agencyNameId = event.agencyName().map(AgencyName::id).orElse(null);
+                pending.agencyNameEn = event.agencyName().map(AgencyName::en).orElse(null);
                 pending.changedAt = event.changedAt().truncatedTo(ChronoUnit.MICROS);
                 pending.persist();
             }
             return "status update kept until the complaint arrives";
         }
-        return tell(contact, event.status(), event.agencyId().orElse(null), event.changedAt())
+        return tell(contact, event.status(), event.agencyId().orElse(null), event.agencyName(), event.changedAt())
                 ? "status update " + event.status() + " recorded"
                 : "status update already recorded";
     }
@@ -69,31 +72,40 @@ public class StatusUpdates {
     public int releasePending(ComplaintContact contact) {
         List<PendingStatusUpdate> pending = PendingStatusUpdate.forComplaint(contact.complaintId);
         for (PendingStatusUpdate update : pending) {
-            tell(contact, update.status, update.agencyId, update.changedAt);
+            tell(contact, update.status, update.agencyId, update.agencyName(), update.changedAt);
             update.delete();
         }
         return pending.size();
     }
 
     /** Moves the known status forward; an older event arriving late changes nothing. */
-    private void advance(String complaintId, String status, Optional<String> agencyId, Instant changedAt) {
+    private void advance(String complaintId, String status, Optional<String> agencyId, Optional<AgencyName> name,
+            Instant changedAt) {
+        // the name goes with the agency: a change that names another agency without a name drops the old one
         em.createNativeQuery("""
-                insert into complaint_state (complaint_id, status, agency_id, changed_at)
-                values (:complaintId, :status, :agencyId, :changedAt)
+                insert into complaint_state (complaint_id, status, agency_id, agency_name_id, agency_name_en, changed_at)
+                values (:complaintId, :status, :agencyId, :nameId, :nameEn, :changedAt)
                 on conflict (complaint_id) do update
                     set status = excluded.status,
                         agency_id = coalesce(excluded.agency_id, complaint_state.agency_id),
+                        agency_name_id = case when excluded.agency_id is null then complaint_state.agency_name_id
+                                              else excluded.agency_name_id end,
+                        agency_name_en = case when excluded.agency_id is null then complaint_state.agency_name_en
+                                              else excluded.agency_name_en end,
                         changed_at = excluded.changed_at
                     where complaint_state.changed_at <= excluded.changed_at""")
                 .setParameter("complaintId", complaintId)
                 .setParameter("status", status)
                 .setParameter("agencyId", agencyId.orElse(null))
+                .setParameter("nameId", name.map(AgencyName::id).orElse(null))
+                .setParameter("nameEn", name.map(AgencyName::en).orElse(null))
                 .setParameter("changedAt", changedAt)
                 .executeUpdate();
     }
 
-    private boolean tell(ComplaintContact contact, String status, String agencyId, Instant changedAt) {
-        String body = texts.render(status, agencyId, contact.trackingCode, contact.language);
+    private boolean tell(ComplaintContact contact, String status, String agencyId, Optional<AgencyName> agencyName,
+            Instant changedAt) {
+        String body = texts.render(status, agencyId, agencyName, contact.trackingCode, contact.language);
         // one message per status change: a transfer routes a complaint twice, and both are told
         String dedupKey = "status:" + contact.complaintId + ":" + status + ":" + changedAt.truncatedTo(ChronoUnit.MICROS);
         return messages.record(contact, MessageKind.STATUS_UPDATE, dedupKey, body);

@@ -11,7 +11,7 @@ public enum Template {
     /** Received, not yet forwarded (also while an operator verifies it). */
     STATUS_RECEIVED("status_received", Set.of("trackingCode"), true),
     /** The complaint was forwarded to the agency that must act. */
-    STATUS_ROUTED("status_routed", Set.of("trackingCode", "agencyId"), true),
+    STATUS_ROUTED("status_routed", Set.of("trackingCode", "agency"), true),
     /** An agency said "not ours"; the platform finds the right one. */
     STATUS_TRANSFERRING("status_transferring", Set.of("trackingCode"), true),
     STATUS_IN_PROGRESS("status_in_progress", Set.of("trackingCode"), true),
@@ -32,7 +32,7 @@ public enum Template {
     REPLY_REJECTED_TOO_LONG("reply_rejected_too_long", Set.of(), true),
     REPLY_REJECTED_UNREADABLE("reply_rejected_unreadable", Set.of(), true),
     /** To an agency: a complaint that came in through its own door went to another agency. */
-    ENTRY_FORWARDED("entry_forwarded", Set.of("complaintId", "agencyId", "ruleId"), false);
+    ENTRY_FORWARDED("entry_forwarded", Set.of("complaintId", "agency", "ruleId"), false);
 
     final String file;
     final Set<String> placeholders;

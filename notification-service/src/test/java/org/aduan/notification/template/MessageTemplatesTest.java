@@ -30,7 +30,7 @@ class MessageTemplatesTest {
 
     @Test
     void routedUpdateNamesTheAgencyInBothLanguages() {
-        Map<String, String> values = Map.of("trackingCode", CODE, "agencyId", "pemda-32.73");
+        Map<String, String> values = Map.of("trackingCode", CODE, "agency", "pemda-32.73");
 
         assertThat(templates.render(Template.STATUS_ROUTED, "id", values))
                 .isEqualTo("Aduan ADN-7KQ2-M9XD telah diteruskan ke pemda-32.73.");
@@ -61,9 +61,14 @@ class MessageTemplatesTest {
         assertThat(Template.rejected(null)).isEqualTo(Template.REPLY_REJECTED);
     }
 
+    /**
+     * The longest agency name in routing's directory (the national coordinator's, 98 characters in
+     * Indonesian) still leaves every text in one SMS.
+     */
     @Test
     void everyMessageToACitizenFitsInOneSms() {
-        Map<String, String> values = Map.of("trackingCode", CODE, "agencyId", "bpjs-kesehatan");
+        Map<String, String> values = Map.of("trackingCode", CODE, "agency", "Kementerian Pendayagunaan Aparatur Negara"
+                + " dan Reformasi Birokrasi (Pengelola Nasional SP4N-LAPOR!)");
         for (Template template : Template.values()) {
             if (!template.toCitizen) {
                 continue;
@@ -89,6 +94,6 @@ class MessageTemplatesTest {
     void missingPlaceholderValueIsRefused() {
         assertThatThrownBy(() -> templates.render(Template.STATUS_ROUTED, "id", Map.of("trackingCode", CODE)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("agencyId");
+                .hasMessageContaining("agency");
     }
 }

@@ -5,9 +5,11 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.aduan.events.AgencyName;
 import org.aduan.events.ComplaintNeedsTriage;
 import org.aduan.events.ComplaintRouted;
 import org.aduan.events.Topics;
+import org.aduan.routing.directory.AgencyLookup;
 import org.aduan.routing.outbox.Outbox;
 
 /**
@@ -19,9 +21,11 @@ import org.aduan.routing.outbox.Outbox;
 public class Decisions {
 
     private final Outbox outbox;
+    private final AgencyLookup agencies;
 
-    Decisions(Outbox outbox) {
+    Decisions(Outbox outbox, AgencyLookup agencies) {
         this.outbox = outbox;
+        this.agencies = agencies;
     }
 
     /**
@@ -40,9 +44,12 @@ public class Decisions {
         Optional<String> region = proposal.regionCode();
         Optional<String> category = Optional.of(proposal.category());
         if (proposal.outcome() == Outcome.ROUTED) {
-            outbox.enqueue(Topics.ROUTED, new ComplaintRouted(decision.complaintId, proposal.agencyId().orElseThrow(),
-                    at, proposal.ruleId(), proposal.reasons(), proposal.confidence(), entryAgency, category, region,
-                    previousAgencyId, transfers));
+            String agencyId = proposal.agencyId().orElseThrow();
+            // the name as the directory has it now, so that citizens are told who acts, not an id
+            Optional<AgencyName> name = agencies.find(agencyId).map(a -> new AgencyName(a.nameId(), a.nameEn()));
+            outbox.enqueue(Topics.ROUTED, new ComplaintRouted(decision.complaintId, agencyId, at, proposal.ruleId(),
+                    proposal.reasons(), proposal.confidence(), entryAgency, category, region, previousAgencyId,
+                    transfers, name));
         } else {
             outbox.enqueue(Topics.TRIAGE, new ComplaintNeedsTriage(decision.complaintId, at, proposal.reasons(),
                     category, region, previousAgencyId, transfers));

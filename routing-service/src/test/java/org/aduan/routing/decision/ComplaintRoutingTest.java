@@ -29,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import org.aduan.devstack.DevstackTestResource;
 import org.aduan.routing.Keycloak;
+import org.aduan.events.AgencyName;
 import org.aduan.events.Channel;
 import org.aduan.events.ComplaintNeedsTriage;
 import org.aduan.events.ComplaintRouted;
@@ -68,6 +69,7 @@ class ComplaintRoutingTest {
         assertThat(routed.regionCode()).contains("32.73");
         assertThat(routed.transferCount()).isZero();
         assertThat(routed.entryAgency()).contains("pln");
+        assertThat(routed.agencyName()).contains(new AgencyName("Pemerintah Kota Bandung", "City Government of Bandung"));
         assertThat(routed.reasons()).anyMatch(r -> r.startsWith("entry agency pln (the door the citizen used) is told"));
 
         EventEnvelope envelope = EventEnvelope.fromHeaders(record.headers());
@@ -121,6 +123,8 @@ class ComplaintRoutingTest {
                 ComplaintRouted.class);
         assertThat(routed.agencyId()).isEqualTo("pemda-32");
         assertThat(routed.ruleId()).isEqualTo("local-region");
+        assertThat(routed.agencyName()).contains(new AgencyName("Pemerintah Provinsi Jawa Barat",
+                "Provincial Government of Jawa Barat"));
     }
 
     @Test

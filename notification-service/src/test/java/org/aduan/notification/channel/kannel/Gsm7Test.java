@@ -22,7 +22,7 @@ class Gsm7Test {
     @Test
     void everyMessageToACitizenIsSevenBit() {
         MessageTemplates templates = new MessageTemplates();
-        Map<String, String> values = Map.of("trackingCode", "ADN-7KQ2-M9XD", "agencyId", "pemda-32.73");
+        Map<String, String> values = Map.of("trackingCode", "ADN-7KQ2-M9XD", "agency", "pemda-32.73");
         for (Template template : Template.values()) {
             if (template.toCitizen) {
                 for (String language : MessageTemplates.LANGUAGES) {
