@@ -17,9 +17,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The issue's quality bar — region right ≥ 95% where the text names one, category ≥ 85%, agency ≥ 85%,
- * confidently wrong ≤ 3% — on the project's three evaluation sets (written by three authors who never
- * saw the router; each was measured unseen first, then used for tuning) and on a held-out set written
- * separately and never used for tuning. The report (with every miss) is written to
+ * confidently wrong ≤ 3% — on the project's five evaluation sets (written by five authors who never
+ * saw the router; the last three were measured unseen first, then used for tuning) and on held-out sets
+ * written separately, never read and never used for tuning. The report (with every miss) is written to
  * target/routing-evaluation-&lt;set&gt;.md and printed; {@code ./aduan eval-routing} runs just this.
  */
 class RoutingEvaluationTest {
