@@ -184,8 +184,7 @@ public class CaseLifecycle {
         }
         outcome.outcome = kind;
         outcome.agencyId = agencyId.orElse(null);
-        outcome.agencyNameId = agencyName.map(AgencyName::id).orElse(null);
-        outcome.agencyNameEn = agencyName.map(AgencyName::en).orElse(null);
+        outcome.agencyName = StoredAgencyName.of(agencyName);
         outcome.decidedAt = decidedAt;
         outcome.reasons = reasons.isEmpty() ? null : String.join("; ", reasons);
         outcome.eventId = eventId;
@@ -240,8 +239,7 @@ public class CaseLifecycle {
                 c.previousAgencyId = outcome.previousAgencyId;
             }
             c.agencyId = outcome.agencyId;
-            c.agencyNameId = outcome.agencyNameId;
-            c.agencyNameEn = outcome.agencyNameEn;
+            c.agencyName = StoredAgencyName.of(StoredAgencyName.read(outcome.agencyName));
             c.routedAt = outcome.decidedAt;
             c.assignedAt = at;
             // the new agency starts afresh: its own acknowledgement, officer and follow-up clock
@@ -255,8 +253,7 @@ public class CaseLifecycle {
                 // declined by its agency and not re-routable: it is no longer that agency's complaint
                 c.previousAgencyId = c.agencyId;
                 c.agencyId = null;
-                c.agencyNameId = null;
-                c.agencyNameEn = null;
+                c.agencyName = null;
                 c.transferReason = null;
             }
         }

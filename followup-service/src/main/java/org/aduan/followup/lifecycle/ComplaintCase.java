@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.aduan.events.AgencyName;
 import org.aduan.events.Channel;
 import org.aduan.events.identity.SealedIdentity;
 
@@ -63,18 +65,13 @@ public class ComplaintCase extends PanacheEntityBase {
     @Column(name = "agency_id")
     public String agencyId;
 
-    /** The agency's name in Indonesian, as routing's directory had it (absent for older decisions). */
-    @Column(name = "agency_name_id")
-    public String agencyNameId;
-
-    /** The agency's name in English. */
-    @Column(name = "agency_name_en")
-    public String agencyNameEn;
+    /** The agency's name as routing's directory had it (absent for older decisions). */
+    @Embedded
+    public StoredAgencyName agencyName;
 
     /** The agency's name, if routing sent one: for citizens and the public. */
-    public java.util.Optional<org.aduan.events.AgencyName> agencyName() {
-        return agencyNameId == null || agencyNameEn == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new org.aduan.events.AgencyName(agencyNameId, agencyNameEn));
+    public Optional<AgencyName> agencyName() {
+        return StoredAgencyName.read(agencyName);
     }
 
     /** When routing-service decided the current assignment (its clock). */

@@ -40,13 +40,9 @@ public class RoutingOutcome extends PanacheEntityBase {
     @Column(name = "agency_id")
     public String agencyId;
 
-    /** The agency's name in Indonesian, as routing's directory had it (absent for older decisions). */
-    @Column(name = "agency_name_id")
-    public String agencyNameId;
-
-    /** The agency's name in English. */
-    @Column(name = "agency_name_en")
-    public String agencyNameEn;
+    /** The agency's name as routing's directory had it (absent for older decisions). */
+    @jakarta.persistence.Embedded
+    public StoredAgencyName agencyName;
 
     @Column(name = "decided_at")
     public Instant decidedAt;

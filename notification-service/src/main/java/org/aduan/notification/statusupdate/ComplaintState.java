@@ -1,11 +1,15 @@
 package org.aduan.notification.statusupdate;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.aduan.events.AgencyName;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -24,18 +28,12 @@ public class ComplaintState extends PanacheEntityBase {
     @Column(name = "agency_id")
     public String agencyId;
 
-    /** The agency's name in Indonesian, when the status change carried it. */
-    @Column(name = "agency_name_id")
-    public String agencyNameId;
+    /** The agency's name, when the status change carried it. */
+    @Embedded
+    public StoredAgencyName agencyName;
 
-    /** The agency's name in English. */
-    @Column(name = "agency_name_en")
-    public String agencyNameEn;
-
-    /** The agency's name, when known. */
-    public java.util.Optional<org.aduan.events.AgencyName> agencyName() {
-        return agencyNameId == null || agencyNameEn == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new org.aduan.events.AgencyName(agencyNameId, agencyNameEn));
+    public Optional<AgencyName> agencyName() {
+        return StoredAgencyName.read(agencyName);
     }
 
     @Column(name = "changed_at")

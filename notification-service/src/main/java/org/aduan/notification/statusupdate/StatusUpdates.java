@@ -51,8 +51,7 @@ public class StatusUpdates {
                 pending.complaintId = event.complaintId();
                 pending.status = event.status();
                 pending.agencyId = event.agencyId().orElse(null);
-                pending.agencyNameId = event.agencyName().map(AgencyName::id).orElse(null);
-                pending.agencyNameEn = event.agencyName().map(AgencyName::en).orElse(null);
+                pending.agencyName = StoredAgencyName.of(event.agencyName());
                 pending.changedAt = event.changedAt().truncatedTo(ChronoUnit.MICROS);
                 pending.persist();
             }
