@@ -369,7 +369,7 @@ public class CaseLifecycle {
         outbox.add(Topics.LIFECYCLE, new ComplaintStatusChanged(c.complaintId, c.status.name(),
                 previous.map(Enum::name), Optional.ofNullable(c.agencyId), at, actor.label(), details.reason(),
                 suggested, carriesRating ? Optional.of(c.rating) : Optional.empty(),
-                c.agencyId == null ? Optional.empty() : c.agencyName()));
+                c.agencyName()));
     }
 
     /**

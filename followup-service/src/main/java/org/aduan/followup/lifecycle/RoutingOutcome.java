@@ -3,6 +3,7 @@ package org.aduan.followup.lifecycle;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,7 +42,7 @@ public class RoutingOutcome extends PanacheEntityBase {
     public String agencyId;
 
     /** The agency's name as routing's directory had it (absent for older decisions). */
-    @jakarta.persistence.Embedded
+    @Embedded
     public StoredAgencyName agencyName;
 
     @Column(name = "decided_at")

@@ -23,6 +23,7 @@ public final class Countries {
     }
 
     private static final Set<String> LOCATIVE = Set.of("di", "in", "at", "dari", "from", "negara", "kota");
+    private static final Set<String> FROM = Set.of("dari", "from");
     private static final Set<String> ABROAD_TERMS = Set.of("tki", "tkw", "pmi", "wni", "kbri", "kjri", "kdei",
             "majikan", "embassy", "consulate", "migrant", "abroad", "overseas", "employer", "kedutaan", "konsulat",
             "perwakilan", "agency", "sponsor", "visa", "deportasi", "dideportasi", "stranded", "terlantar", "arrested",
@@ -104,7 +105,7 @@ public final class Countries {
 
     /** "… pulang dari <country>", "… back from <country>": up to two words between the return and "from". */
     private static boolean returnedFrom(List<Token> tokens, int i) {
-        if (i < 2 || !Set.of("dari", "from").contains(tokens.get(i - 1).term())) {
+        if (i < 2 || !FROM.contains(tokens.get(i - 1).term())) {
             return false;
         }
         for (int k = i - 2; k >= Math.max(0, i - 4); k--) {

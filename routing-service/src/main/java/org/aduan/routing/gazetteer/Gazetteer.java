@@ -555,8 +555,8 @@ public final class Gazetteer {
      * Another place named in the text, under another local government, with nearly as much evidence as
      * the chosen one (at least {@link #RIVAL_SHARE} of its score), none of the same words, named as
      * plainly and as often (a bare name does not contest one written with Kab./Kota/Kec.), and a regency,
-     * city or province unless qualified: "a hospital in Kendari … I'm in Jakarta". Which of the two the complaint is about is the reader's guess, not
-     * the gazetteer's.
+     * city or province unless qualified: "a hospital in Kendari … I'm in Jakarta". Which of the two the
+     * complaint is about is the reader's guess, not the gazetteer's.
      */
     private Optional<String> rival(Region region, Map<Region, Double> score, Map<Region, List<Mention>> explained) {
         double own = score.get(region);
@@ -577,9 +577,13 @@ public final class Gazetteer {
                 .filter(e -> e.getKey().level().compareTo(RegionLevel.REGENCY) <= 0
                         || explained.get(e.getKey()).stream().anyMatch(Mention::qualified))
                 .max(Map.Entry.comparingByValue())
-                .map(e -> "the text also names " + e.getKey().describe()
-                        + (chainNames(e.getKey()).isEmpty() ? "" : " in " + chainNames(e.getKey())) + ", under another local government, with nearly as much evidence: which place the"
-                        + " complaint is about is not clear");
+                .map(Map.Entry::getKey)
+                .map(other -> {
+                    String chain = chainNames(other);
+                    return "the text also names " + other.describe() + (chain.isEmpty() ? "" : " in " + chain)
+                            + ", under another local government, with nearly as much evidence: which place the"
+                            + " complaint is about is not clear";
+                });
     }
 
     /** The regency/city a region lies in (the province for a province): whose government acts there. */
